@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-demo', 'test-results', 'playwright-report', 'node_modules'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.strict],
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The one module allowed to import the SDK is src/voice/vonage-voice-adapter.ts.
+      'no-restricted-imports': ['error', { paths: [{ name: '@vonage/client-sdk', message: 'Only src/voice/vonage-voice-adapter.ts may import the SDK.' }] }],
+    },
+  },
+  {
+    files: ['src/voice/vonage-voice-adapter.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,50 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Button } from '@/components/button';
+import { SignInForm } from '@/features/auth/sign-in-form';
+import { ConnectionStatus } from '@/features/connection/connection-status';
+import { selectAgent, selectIsSignedIn } from '@/store/selectors';
+import { useSoftphone, useSoftphoneActions } from './softphone-context';
+
+const AgentWorkspace = lazy(() => import('./agent-workspace'));
+
+export interface AppProps {
+  /** Called when the agent starts to sign in, to fetch what the signed-in screen needs ahead of time. */
+  onSignInIntent?: () => void;
+  /** Demo mode's simulator panel; absent in live builds. */
+  sidePanel?: ReactNode;
+}
+
+export function App({ onSignInIntent, sidePanel }: AppProps) {
+  const signedIn = useSoftphone(selectIsSignedIn);
+  const agent = useSoftphone(selectAgent);
+  const { signOut } = useSoftphoneActions();
+
+  return (
+    <div className="min-h-screen bg-slate-100">
+      <header className="flex items-center justify-between gap-4 bg-white px-6 py-3 shadow-sm">
+        <p className="font-semibold text-slate-900">Agent softphone</p>
+        <div className="flex items-center gap-4">
+          {signedIn && agent && <span className="text-sm text-slate-700">{agent.userName}</span>}
+          <ConnectionStatus />
+          {signedIn && (
+            <Button variant="secondary" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          )}
+        </div>
+      </header>
+      <div className="mx-auto grid max-w-5xl gap-6 p-6 md:grid-cols-[minmax(0,1fr)_20rem]">
+        <main>
+          {signedIn ? (
+            <Suspense fallback={<p className="text-slate-600">Loading your workspace…</p>}>
+              <AgentWorkspace />
+            </Suspense>
+          ) : (
+            <SignInForm onIntent={onSignInIntent} />
+          )}
+        </main>
+        {sidePanel && <aside>{sidePanel}</aside>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { SoftphoneState } from '@/store/softphone-state';
+import type { SoftphoneActions, SoftphoneStore } from '@/store/softphone-store';
+
+const SoftphoneStoreContext = createContext<SoftphoneStore | null>(null);
+
+export function SoftphoneProvider({ store, children }: { store: SoftphoneStore; children: ReactNode }) {
+  return <SoftphoneStoreContext value={store}>{children}</SoftphoneStoreContext>;
+}
+
+function useSoftphoneStore(): SoftphoneStore {
+  const store = useContext(SoftphoneStoreContext);
+  if (!store) throw new Error('useSoftphone must be used inside <SoftphoneProvider>');
+  return store;
+}
+
+/** Reads one value from the softphone store; re-renders only when that value changes. */
+export function useSoftphone<T>(selector: (state: SoftphoneState) => T): T {
+  return useStore(useSoftphoneStore(), selector);
+}
+
+export function useSoftphoneActions(): SoftphoneActions {
+  return useStore(useSoftphoneStore(), (state) => state.actions);
+}

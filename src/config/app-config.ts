@@ -1,0 +1,83 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+
+// The environment is parsed and validated once, at start. A live build with a bad configuration shows the
+// problems on screen instead of failing later with an obscure SDK error.
+
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
+const optionalUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .pipe(z.url({ message: `${name} must be a full URL` }).optional());
+
+const environmentSchema = z.object({
+  VITE_SOFTPHONE_MODE: z.enum(['demo', 'live'], { message: 'VITE_SOFTPHONE_MODE must be "demo" or "live"' }),
+  VITE_TOKEN_URL: z.string().trim().min(1).default('/api/jwt'),
+  VITE_MOBILE_API_KEY: optionalText,
+  VITE_VONAGE_REGION: z.enum(['US', 'EU', 'AP'], { message: 'VITE_VONAGE_REGION must be US, EU or AP' }).optional(),
+  VITE_VONAGE_API_URL: optionalUrl('VITE_VONAGE_API_URL'),
+  VITE_VONAGE_WEBSOCKET_URL: optionalUrl('VITE_VONAGE_WEBSOCKET_URL'),
+  VITE_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'VITE_DEFAULT_COUNTRY must be a two-letter country code such as US or GB' })
+    .default('US'),
+  VITE_TOKEN_TIMEOUT_MS: z.coerce
+    .number({ message: 'VITE_TOKEN_TIMEOUT_MS must be a number of milliseconds' })
+    .int()
+    .min(500, { message: 'VITE_TOKEN_TIMEOUT_MS must be at least 500' })
+    .default(10_000),
+});
+
+/** Shared by both modes. */
+interface CommonConfig {
+  tokenUrl: string;
+  mobileApiKey: string;
+  /** Country assumed for numbers dialled without a + prefix. */
+  defaultCountry: CountryCode;
+  tokenTimeoutMs: number;
+}
+
+export type AppConfig =
+  | (CommonConfig & { mode: 'demo' })
+  | (CommonConfig & { mode: 'live'; vonage: { region?: 'US' | 'EU' | 'AP'; apiUrl?: string; websocketUrl?: string } });
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+/** The mobile API key the demo token backend expects. */
+export const demoMobileApiKey = 'demo-mobile-key';
+
+export function parseAppConfig(environment: Record<string, unknown>): ConfigResult {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+  const env = parsed.data;
+  const common = {
+    tokenUrl: env.VITE_TOKEN_URL,
+    defaultCountry: env.VITE_DEFAULT_COUNTRY as CountryCode,
+    tokenTimeoutMs: env.VITE_TOKEN_TIMEOUT_MS,
+  };
+  if (env.VITE_SOFTPHONE_MODE === 'demo') {
+    return { ok: true, config: { ...common, mode: 'demo', mobileApiKey: demoMobileApiKey } };
+  }
+  const problems: string[] = [];
+  if (!env.VITE_MOBILE_API_KEY) problems.push('VITE_MOBILE_API_KEY is missing (it must equal the token server’s MOBILE_API_KEY)');
+  if (Boolean(env.VITE_VONAGE_API_URL) !== Boolean(env.VITE_VONAGE_WEBSOCKET_URL)) {
+    problems.push('Set both VITE_VONAGE_API_URL and VITE_VONAGE_WEBSOCKET_URL, or neither');
+  }
+  if (problems.length > 0 || !env.VITE_MOBILE_API_KEY) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      ...common,
+      mode: 'live',
+      mobileApiKey: env.VITE_MOBILE_API_KEY,
+      vonage: {
+        ...(env.VITE_VONAGE_REGION ? { region: env.VITE_VONAGE_REGION } : {}),
+        ...(env.VITE_VONAGE_API_URL ? { apiUrl: env.VITE_VONAGE_API_URL } : {}),
+        ...(env.VITE_VONAGE_WEBSOCKET_URL ? { websocketUrl: env.VITE_VONAGE_WEBSOCKET_URL } : {}),
+      },
+    },
+  };
+}

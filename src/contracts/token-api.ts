@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// The seed contact-center backend's contract for POST /api/jwt. The SPA's token client and the reference
+// token server (server/) both parse with these schemas, so the two cannot drift apart.
+
+export const tokenRequestSchema = z.object({
+  user_name: z.string(),
+  mobile_api_key: z.string(),
+});
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export const tokenResponseSchema = z.object({
+  user_id: z.string().min(1),
+  user_name: z.string().min(1),
+  jwt: z.string().min(1),
+  /** ISO 8601 instant at which the JWT stops being accepted. */
+  expires_at: z.iso.datetime({ offset: true }),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** Every error answer, from the demo backend and the reference server alike, has this shape. */
+export const tokenErrorSchema = z.object({ error: z.string() });
+export type TokenError = z.infer<typeof tokenErrorSchema>;
+
+/** One fixture both test suites use: what a successful exchange for agent Jane looks like. */
+export const janeTokenExchangeFixture = {
+  request: { user_name: 'Jane', mobile_api_key: 'demo-mobile-key' },
+  response: {
+    user_id: 'USR-jane',
+    user_name: 'Jane',
+    jwt: 'header.payload.signature',
+    expires_at: '2026-11-22T12:00:00.000Z',
+  },
+} as const satisfies { request: TokenRequest; response: TokenResponse };

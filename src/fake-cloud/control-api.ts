@@ -1,0 +1,66 @@
+// The typed control surface of the fake Vonage cloud. In demo and test builds it is exposed as
+// `window.fakeVonage`, so QA scenarios (through `page.evaluate`) and the Demo simulator panel drive the far end.
+
+/** Why the far end withdrew an invite; each maps to one SDK `callInviteCancel` reason. */
+export type InviteCancelReason = 'remote-cancel' | 'remote-timeout' | 'answered-elsewhere' | 'rejected-elsewhere';
+
+/** How the far end of the next outbound call behaves. */
+export type CalleeBehaviour = 'answer' | 'busy' | 'no-answer';
+
+export interface RingAgentOptions {
+  /** Agent user name, e.g. 'Jane'. */
+  agent: string;
+  /** Caller ID: an E.164 number without '+' for phone callers (as Vonage sends it), a user name for app callers. */
+  from: string;
+  fromType?: 'phone' | 'app';
+}
+
+export interface CalleeOptions {
+  behaviour: CalleeBehaviour;
+  /** Ringing time before the callee answers, is found busy, or the ring times out. */
+  afterMs?: number;
+}
+
+export type FakeCallState = 'ringing' | 'answered' | 'ended';
+
+export interface FakeCallSnapshot {
+  callId: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  agent: string;
+  /** The remote party: the caller of an inbound call, the callee of an outbound one. */
+  remote: string;
+  state: FakeCallState;
+  /** The reason code the cloud sent when the call ended (e.g. 'REMOTE_HANGUP'), once ended. */
+  endReason?: string;
+  agentMuted: boolean;
+  /** DTMF digits the agent sent, in order. */
+  dtmf: string;
+}
+
+export interface MediaStats {
+  /** RTP packets the far end received from the agent. */
+  farEndPacketsReceived: number;
+  /** RTP packets the agent's SDK peer connection received from the far end. */
+  agentPacketsReceived: number;
+}
+
+export interface FakeVonageControl {
+  ringAgent(options: RingAgentOptions): Promise<string>;
+  cancelInvite(callId: string, reason: InviteCancelReason): Promise<void>;
+  /** The far end hangs up an answered call. */
+  hangup(callId: string): Promise<void>;
+  setCallee(options: CalleeOptions): void;
+  calls(): FakeCallSnapshot[];
+  mediaStats(callId: string): Promise<MediaStats>;
+  /** The cloud ends the agent's session as for an expired token (SDK sessionError EXPIRED_TOKEN). */
+  expireSession(agent: string): Promise<void>;
+  /** The cloud drops the agent's socket without a goodbye; the SDK reconnects on its own. */
+  dropConnection(agent: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    fakeVonage?: FakeVonageControl;
+  }
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Panel } from '@/components/panel';
+import { selectCurrentCall } from '@/store/selectors';
+import type { Call } from '@/store/softphone-state';
+import { CallTimer } from './call-timer';
+import { DtmfKeypad } from './dtmf-keypad';
+import { RemoteParty } from './remote-party';
+
+const progress: Partial<Record<Call['state'], string>> = { dialing: 'Dialing…', ringing: 'Ringing…' };
+
+/** "Outgoing call" while an outbound call is set up, "Active call" once connected (QA contract). */
+export function CurrentCallPanel() {
+  const call = useSoftphone(selectCurrentCall);
+  const { hangup, toggleMute } = useSoftphoneActions();
+  const [keypadOpen, setKeypadOpen] = useState(false);
+  if (!call) return null;
+  const active = call.state === 'active';
+
+  return (
+    <Panel label={active ? 'Active call' : 'Outgoing call'}>
+      <RemoteParty call={call} />
+      <div className="mt-2 flex items-center gap-3">
+        {active && call.answeredAt !== undefined ? (
+          <CallTimer since={call.answeredAt} />
+        ) : (
+          <p className="text-sm text-slate-600">{progress[call.state]}</p>
+        )}
+        {active && call.muted && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">Muted</span>}
+      </div>
+      {call.error && <Alert>{call.error}</Alert>}
+      <div className="mt-4 flex flex-wrap gap-3">
+        {active && (
+          <Button
+            variant="secondary"
+            aria-pressed={call.muted}
+            aria-busy={call.mutePending}
+            disabled={call.mutePending}
+            onClick={() => void toggleMute(call.id)}
+          >
+            Mute
+          </Button>
+        )}
+        {active && (
+          <Button variant="secondary" aria-expanded={keypadOpen} onClick={() => setKeypadOpen((open) => !open)}>
+            Keypad
+          </Button>
+        )}
+        <Button variant="danger" onClick={() => void hangup(call.id)} disabled={call.hangupPending}>
+          Hang up
+        </Button>
+      </div>
+      {active && keypadOpen && (
+        <div className="mt-4">
+          <DtmfKeypad callId={call.id} />
+        </div>
+      )}
+    </Panel>
+  );
+}

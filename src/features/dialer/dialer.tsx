@@ -1,0 +1,52 @@
+import { useId, type FormEvent } from 'react';
+import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Panel } from '@/components/panel';
+import { selectConnection, selectDialError, selectHasCallInProgress } from '@/store/selectors';
+
+export function Dialer() {
+  const { dial } = useSoftphoneActions();
+  const error = useSoftphone(selectDialError);
+  const inCall = useSoftphone(selectHasCallInProgress);
+  const ready = useSoftphone(selectConnection) === 'ready';
+  const inputId = useId();
+  const errorId = useId();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get('destination');
+    void dial(typeof value === 'string' ? value : '');
+  }
+
+  return (
+    <Panel label="Dialer">
+      <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+        <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
+          Number or agent
+        </label>
+        <div className="flex gap-2">
+          <input
+            id={inputId}
+            name="destination"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            placeholder="+44 20 7946 0000 or Joe"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          />
+          <Button type="submit" disabled={inCall || !ready}>
+            Call
+          </Button>
+        </div>
+        {error && (
+          <div id={errorId}>
+            <Alert>{error}</Alert>
+          </div>
+        )}
+      </form>
+    </Panel>
+  );
+}

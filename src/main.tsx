@@ -1,0 +1,73 @@
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { ConfigProblems } from './app/config-problems';
+import { SoftphoneProvider } from './app/softphone-context';
+import { parseAppConfig, type AppConfig } from './config/app-config';
+import { requestToken } from './features/auth/token-client';
+import { createSoftphoneStore } from './store/softphone-store';
+import type { VoiceEndpoints } from './voice/voice-adapter';
+import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
+import './index.css';
+
+// `import.meta.env.VITE_SOFTPHONE_MODE` is replaced at build time, so in a live build this is `false` and
+// the bundler drops MSW, the fake cloud and the simulator altogether.
+const demoBuild = import.meta.env.VITE_SOFTPHONE_MODE === 'demo';
+
+function start(config: AppConfig) {
+  const demoBackend = demoBuild ? import('./demo/start-demo-backend').then((demo) => demo.startDemoBackend(config)) : undefined;
+  const endpoints: Promise<VoiceEndpoints> = demoBackend
+    ? demoBackend.then((demo) => demo.endpoints)
+    : Promise.resolve(config.mode === 'live' ? config.vonage : {});
+
+  const store = createSoftphoneStore({
+    async loadAdapter() {
+      const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
+      demoBackend?.then((demo) => demo.fakeCloud.setAgentMediaProbe((callId) => adapter.inboundPacketCount(callId)));
+      return adapter;
+    },
+    async requestToken(userName) {
+      await endpoints;
+      return requestToken(userName, { tokenUrl: config.tokenUrl, mobileApiKey: config.mobileApiKey, timeoutMs: config.tokenTimeoutMs });
+    },
+    async parseDialInput(input) {
+      const { parseDialInput } = await import('./lib/dial-target');
+      return parseDialInput(input, config.defaultCountry);
+    },
+    now: Date.now,
+    setTimer(callback, delayMs) {
+      const timer = setTimeout(callback, delayMs);
+      return () => clearTimeout(timer);
+    },
+  });
+
+  // Fetch the SDK and the signed-in screen while the agent is still typing their name.
+  const preload = () => {
+    void endpoints.then(preloadVoiceSdk).catch(() => undefined);
+    void import('./app/agent-workspace').catch(() => undefined);
+  };
+
+  let sidePanel: ReactNode;
+  if (demoBuild && demoBackend) {
+    const DemoSimulator = lazy(async () => {
+      const [panel, demo] = await Promise.all([import('./features/demo-simulator/demo-simulator'), demoBackend]);
+      return { default: () => <panel.default cloud={demo.fakeCloud.control} /> };
+    });
+    sidePanel = (
+      <Suspense fallback={null}>
+        <DemoSimulator />
+      </Suspense>
+    );
+  }
+
+  return (
+    <SoftphoneProvider store={store}>
+      <App onSignInIntent={preload} sidePanel={sidePanel} />
+    </SoftphoneProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+const parsed = parseAppConfig(import.meta.env);
+createRoot(root).render(<StrictMode>{parsed.ok ? start(parsed.config) : <ConfigProblems problems={parsed.problems} />}</StrictMode>);

@@ -1,0 +1,37 @@
+import type { Call, SoftphoneState } from './softphone-state';
+
+const byStart = (a: Call, b: Call) => a.startedAt - b.startedAt;
+
+export const selectConnection = (state: SoftphoneState) => state.connection;
+export const selectConnectionError = (state: SoftphoneState) => state.connectionError;
+export const selectAgent = (state: SoftphoneState) => state.agent;
+export const selectLastAgentName = (state: SoftphoneState) => state.lastAgentName;
+export const selectDialError = (state: SoftphoneState) => state.dialError;
+export const selectIsSignedIn = (state: SoftphoneState) =>
+  state.connection === 'ready' || state.connection === 'reconnecting' ||
+  ((state.connection === 'offline' || state.connection === 'session-expired') && state.agent !== undefined);
+
+/** The invite the agent should see first: the one that has rung longest. */
+export const selectIncomingCall = (state: SoftphoneState): Call | undefined =>
+  Object.values(state.calls)
+    .filter((call) => call.direction === 'inbound' && (call.state === 'ringing' || call.state === 'answering'))
+    .sort(byStart)[0];
+
+export const selectWaitingInviteCount = (state: SoftphoneState) =>
+  Object.values(state.calls).filter((call) => call.direction === 'inbound' && call.state === 'ringing').length;
+
+export const selectIsRinging = (state: SoftphoneState) =>
+  Object.values(state.calls).some((call) => call.direction === 'inbound' && call.state === 'ringing');
+
+/** The connected call, or the outbound call still being set up. */
+export const selectCurrentCall = (state: SoftphoneState): Call | undefined =>
+  Object.values(state.calls)
+    .filter((call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended'))
+    .sort(byStart)[0];
+
+export const selectHasCallInProgress = (state: SoftphoneState) => selectCurrentCall(state) !== undefined;
+
+export const selectLastEndedCall = (state: SoftphoneState): Call | undefined =>
+  Object.values(state.calls)
+    .filter((call) => call.state === 'ended')
+    .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];

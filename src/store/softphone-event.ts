@@ -1,0 +1,33 @@
+import type { DialTarget } from '@/voice/voice-adapter';
+import type { VoiceEvent } from '@/voice/voice-event';
+import type { Agent } from './softphone-state';
+
+/** What the store's actions report: the other half of what `applySoftphoneEvent` folds into state. */
+export type ActionEvent =
+  | { type: 'sign-in-started'; agentName: string }
+  | { type: 'token-received'; agent: Agent; expiresAt: number }
+  | { type: 'session-created'; sessionId: string }
+  | { type: 'sign-in-failed'; message: string }
+  | { type: 'signed-out' }
+  | { type: 'token-refreshed'; expiresAt: number }
+  | { type: 'answer-requested'; callId: string }
+  | { type: 'answer-succeeded'; callId: string }
+  | { type: 'answer-failed'; callId: string; message: string }
+  | { type: 'call-rejected'; callId: string }
+  | { type: 'reject-failed'; callId: string; message: string }
+  | { type: 'dial-invalid'; message: string }
+  | { type: 'dial-requested'; localId: string; target: DialTarget; display: string }
+  | { type: 'dial-succeeded'; localId: string; callId: string }
+  | { type: 'dial-failed'; localId: string; message: string }
+  | { type: 'hangup-requested'; callId: string }
+  | { type: 'hangup-failed'; callId: string; message: string }
+  /** The cloud never confirmed a hangup the SDK had already carried out: end the call locally. */
+  | { type: 'hangup-unconfirmed'; callId: string }
+  | { type: 'mute-unconfirmed'; callId: string }
+  | { type: 'mute-requested'; callId: string }
+  | { type: 'mute-failed'; callId: string; message: string }
+  | { type: 'dtmf-failed'; callId: string; message: string }
+  | { type: 'summary-dismissed'; callId: string };
+
+/** Every event carries the instant it happened, so the reducer stays pure. */
+export type SoftphoneEvent = (VoiceEvent | ActionEvent) & { at: number };

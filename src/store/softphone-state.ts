@@ -1,0 +1,84 @@
+import type { ChannelType } from '@/voice/voice-event';
+
+export type ConnectionStatus =
+  | 'signed-out'
+  | 'fetching-token'
+  | 'connecting'
+  | 'ready'
+  | 'reconnecting'
+  | 'offline'
+  | 'session-expired'
+  | 'error';
+
+export type CallDirection = 'inbound' | 'outbound';
+
+/**
+ * inbound: ringing -> answering -> active -> ended (or ringing -> ended).
+ * outbound: dialing -> ringing -> active -> ended (or ended from any earlier state).
+ */
+export type CallState = 'ringing' | 'answering' | 'dialing' | 'active' | 'ended';
+
+/** Why a call ended, in the app's words; the summary turns each into a sentence. */
+export type CallEndReason =
+  | 'remote-hangup'
+  | 'local-hangup'
+  | 'rejected'
+  | 'remote-cancel'
+  | 'remote-timeout'
+  | 'answered-elsewhere'
+  | 'rejected-elsewhere'
+  | 'busy-or-declined'
+  | 'no-answer'
+  | 'media-timeout'
+  | 'media-lost'
+  | 'dial-failed'
+  | 'answer-failed'
+  | 'connection-lost'
+  | 'signed-out';
+
+export interface Call {
+  id: string;
+  /** For outbound calls: the id the store used before the SDK gave the call id. */
+  localId?: string;
+  direction: CallDirection;
+  state: CallState;
+  /** The caller of an inbound call or the callee of an outbound one, as the SDK gave it. */
+  remote: string;
+  channelType: ChannelType;
+  /** Epoch ms: when an inbound call started ringing, or when the agent pressed Call. */
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  endReason?: CallEndReason;
+  /** The mute state the SDK confirmed with its `mute` event. */
+  muted: boolean;
+  /** A mute or unmute request is on its way and not yet confirmed. */
+  mutePending: boolean;
+  hangupPending: boolean;
+  /** Why the last action on this call failed, for the agent to read. */
+  error?: string;
+}
+
+export interface Agent {
+  userName: string;
+  userId: string;
+}
+
+export interface SoftphoneState {
+  connection: ConnectionStatus;
+  /** The agent signed in, or the one last tried (so "Sign in again" knows who). */
+  agent?: Agent;
+  lastAgentName: string;
+  sessionId?: string;
+  tokenExpiresAt?: number;
+  /** A sentence for the agent about the connection (sign-in failures, lost session). */
+  connectionError?: string;
+  calls: Readonly<Record<string, Call>>;
+  dialError?: string;
+}
+
+export const initialSoftphoneState: SoftphoneState = {
+  connection: 'signed-out',
+  lastAgentName: '',
+  calls: {},
+};

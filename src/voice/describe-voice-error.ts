@@ -1,0 +1,36 @@
+// SDK failures arrive as VonageError objects (type, code, message) or plain Errors; the agent gets a sentence.
+
+function field(error: unknown, name: 'code' | 'message' | 'name' | 'type'): string {
+  if (typeof error === 'object' && error !== null && name in error) {
+    const value = (error as Record<string, unknown>)[name];
+    if (typeof value === 'string') return value;
+  }
+  return '';
+}
+
+const knownCodes: Record<string, string> = {
+  'session:error:invalid-token': 'The voice service did not accept your sign-in token.',
+  'session:error:expired-token': 'Your sign-in token has expired.',
+  'session:error:timeout': 'The voice service did not answer in time. Check your connection.',
+  'session:error:max-open-sessions-permitted': 'You are signed in in too many places. Sign out of another tab or device.',
+  'session:error:invalid-session': 'The voice service ended the session.',
+  'system:error:permission': 'This agent is not allowed to use voice.',
+  'session:error:no-active-session': 'You are not connected to the voice service.',
+  'voice:error:invalid_call_action': 'The call is no longer available.',
+  'voice:error:media_timeout': 'The call’s audio could not be connected.',
+};
+
+export function describeVoiceError(error: unknown): string {
+  const code = field(error, 'code');
+  const known = knownCodes[code];
+  if (known) return known;
+  const text = `${field(error, 'name')} ${field(error, 'message')} ${error instanceof Error ? '' : String(error)}`;
+  if (/NotAllowedError|Permission denied|permission dismissed/i.test(text)) {
+    return 'The microphone is blocked. Allow microphone access for this site in the browser, then try again.';
+  }
+  if (/NotFoundError|Requested device not found/i.test(text)) {
+    return 'No microphone was found. Connect a headset or microphone, then try again.';
+  }
+  const message = field(error, 'message');
+  return message ? `The voice service reported: ${message}` : 'The voice service reported an unexpected error.';
+}

@@ -1,0 +1,39 @@
+import type { VoiceEvent } from './voice-event';
+
+/** What to dial: a phone number in E.164 form, or another agent (an app user) by name. */
+export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; userName: string };
+
+/** Everything the store needs from the voice SDK; the Vonage adapter implements it, unit tests fake it. */
+export interface VoiceAdapter {
+  /** Resolves with the session id. */
+  createSession(token: string): Promise<string>;
+  deleteSession(): Promise<void>;
+  refreshSession(token: string): Promise<void>;
+  answer(callId: string): Promise<void>;
+  reject(callId: string): Promise<void>;
+  hangup(callId: string): Promise<void>;
+  /** Resolves with the call id once the agent's leg has joined. */
+  dial(target: DialTarget): Promise<string>;
+  setMuted(callId: string, muted: boolean): Promise<void>;
+  sendDtmf(callId: string, digits: string): Promise<void>;
+  /** RTP packets the agent's peer connection has received on this call (0 when it has none). */
+  inboundPacketCount(callId: string): Promise<number>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (event: VoiceEvent) => void): () => void;
+  /** Removes every SDK listener the adapter registered. */
+  dispose(): void;
+}
+
+/** Where the SDK connects: a Vonage region, explicit URLs (live), or the in-page fake cloud (demo). */
+export interface VoiceEndpoints {
+  region?: 'US' | 'EU' | 'AP';
+  apiUrl?: string;
+  websocketUrl?: string;
+  websocketPath?: string;
+}
+
+export interface VoiceAdapterOptions {
+  endpoints: VoiceEndpoints;
+  /** Vonage's RTC stats telemetry goes to a third-party host: only in live mode. */
+  rtcStatsTelemetry: boolean;
+}

@@ -1,0 +1,19 @@
+// The one typed event union the SDK adapter produces. SDK enum values are copied as string unions here so
+// that nothing outside the adapter needs the SDK's types (and the SDK stays in its own lazy chunk).
+
+export type SdkCancelReason = 'RemoteCancel' | 'AnsweredElsewhere' | 'RejectedElsewhere' | 'RemoteTimeout';
+export type SdkHangupReason = 'REMOTE_HANGUP' | 'REMOTE_REJECT' | 'REMOTE_NO_ANSWER_TIMEOUT' | 'LOCAL_HANGUP' | 'MEDIA_TIMEOUT';
+export type SdkLegStatus = 'RINGING' | 'ANSWERED' | 'COMPLETED';
+export type SdkSessionErrorReason = 'EXPIRED_TOKEN' | 'TRANSPORT_CLOSED' | 'PING_TIMEOUT';
+export type ChannelType = 'app' | 'phone' | 'sip' | 'websocket';
+
+export type VoiceEvent =
+  | { type: 'call-invite'; callId: string; from: string; channelType: ChannelType }
+  | { type: 'call-invite-cancel'; callId: string; reason: SdkCancelReason }
+  | { type: 'call-hangup'; callId: string; reason: SdkHangupReason }
+  | { type: 'leg-status'; callId: string; legId: string; status: SdkLegStatus }
+  | { type: 'mute'; callId: string; muted: boolean }
+  | { type: 'media-disconnect'; callId: string }
+  | { type: 'session-error'; reason: SdkSessionErrorReason }
+  | { type: 'reconnecting' }
+  | { type: 'reconnected' };

@@ -1,0 +1,98 @@
+// The only module that imports @vonage/client-sdk. It is loaded through load-voice-adapter.ts with a dynamic
+// import, so the SDK is its own chunk and, in demo mode, is evaluated only after the MSW worker runs
+// (engine.io captures `WebSocket` when the module is evaluated).
+import { LoggingLevel, VonageClient } from '@vonage/client-sdk';
+import type { DialTarget, VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
+import type {
+  ChannelType,
+  SdkCancelReason,
+  SdkHangupReason,
+  SdkLegStatus,
+  SdkSessionErrorReason,
+  VoiceEvent,
+} from './voice-event';
+
+type Listener = (event: VoiceEvent) => void;
+
+export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAdapter {
+  const client = new VonageClient({ loggingLevel: LoggingLevel.Warn });
+  const { region, apiUrl, websocketUrl, websocketPath } = options.endpoints;
+  client.setConfig({
+    ...(region ? { region } : {}),
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(websocketUrl ? { websocketUrl } : {}),
+    ...(websocketPath ? { websocketPath } : {}),
+    rtcStatsTelemetry: options.rtcStatsTelemetry,
+  });
+
+  const listeners = new Set<Listener>();
+  const emit = (event: VoiceEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  // Each registration returns a symbol; keeping them is what lets dispose() remove exactly ours.
+  const registrations: Array<() => void> = [];
+  const on: VonageClient['on'] = (name, callback) => {
+    const symbol = client.on(name, callback);
+    registrations.push(() => client.off(name, symbol));
+    return symbol;
+  };
+
+  on('callInvite', (callId, from, channelType) =>
+    emit({ type: 'call-invite', callId, from, channelType: channelType as ChannelType }),
+  );
+  on('callInviteCancel', (callId, reason) =>
+    emit({ type: 'call-invite-cancel', callId, reason: reason as SdkCancelReason }),
+  );
+  on('callHangup', (callId, _quality, reason) =>
+    emit({ type: 'call-hangup', callId, reason: reason as SdkHangupReason }),
+  );
+  on('legStatusUpdate', (callId, legId, status) =>
+    emit({ type: 'leg-status', callId, legId, status: status as SdkLegStatus }),
+  );
+  on('mute', (callId, _legId, isMuted) => emit({ type: 'mute', callId, muted: isMuted }));
+  on('callMediaDisconnect', (callId) => emit({ type: 'media-disconnect', callId }));
+  on('sessionError', (reason) => emit({ type: 'session-error', reason: reason as SdkSessionErrorReason }));
+  on('reconnecting', () => emit({ type: 'reconnecting' }));
+  on('reconnection', () => emit({ type: 'reconnected' }));
+
+  // Two concurrent createSession calls leak a socket (PROTOCOL.md 17.1): serialise them.
+  let sessionQueue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = sessionQueue.then(work, work);
+    sessionQueue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    createSession: (token) => serialised(() => client.createSession(token)),
+    deleteSession: () => serialised(async () => void (await client.deleteSession())),
+    refreshSession: async (token) => void (await client.refreshSession(token)),
+    answer: async (callId) => void (await client.answer(callId)),
+    reject: async (callId) => void (await client.reject(callId)),
+    hangup: async (callId) => void (await client.hangup(callId)),
+    dial: (target: DialTarget) =>
+      client.serverCall(
+        target.kind === 'phone' ? { to: target.e164, type: 'phone' } : { to: target.userName, type: 'app' },
+      ),
+    setMuted: async (callId, muted) => void (await (muted ? client.mute(callId) : client.unmute(callId))),
+    sendDtmf: async (callId, digits) => void (await client.sendDTMF(callId, digits)),
+    inboundPacketCount: async (callId) => {
+      const peerConnection = client.getPeerConnection(callId);
+      if (!peerConnection) return 0;
+      let packets = 0;
+      (await peerConnection.getStats()).forEach((report: { type: string; kind?: string; packetsReceived?: number }) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio') packets += report.packetsReceived ?? 0;
+      });
+      return packets;
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => {
+      for (const unregister of registrations.splice(0)) unregister();
+      listeners.clear();
+    },
+  };
+}
