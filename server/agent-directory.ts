@@ -1,0 +1,16 @@
+/**
+ * The agents allowed to sign in. Lookup ignores case (people type "jane"), but answers with the configured
+ * spelling, because that spelling is the Vonage user name and the JWT's `sub`.
+ */
+export interface AgentDirectory {
+  canonicalName(requested: string): string | undefined;
+  readonly names: readonly string[];
+}
+
+export function createAgentDirectory(names: readonly string[]): AgentDirectory {
+  const byFoldedName = new Map(names.map((name) => [name.toLowerCase(), name]));
+  return {
+    names,
+    canonicalName: (requested) => byFoldedName.get(requested.toLowerCase()),
+  };
+}

@@ -1,0 +1,39 @@
+import { createAgentDirectory } from './agent-directory';
+import type { AppDeps } from './app';
+import type { ClientAddress } from './client-address';
+import type { Clock } from './clock';
+import type { TokenServerConfig } from './config';
+import { createJwtSigner } from './jwt-signer';
+import type { Logger } from './logger';
+import { createFailureRateLimiter } from './rate-limiter';
+import { createVonageUsers } from './vonage-users';
+
+interface Runtime {
+  now: Clock;
+  logger: Logger;
+  clientAddress: ClientAddress;
+  /** Defaults suit one team behind the Vite proxy, where every browser shares the proxy's address. */
+  failedKeyLimit?: { maxFailures: number; windowMs: number };
+}
+
+const usersApiTokenLifetimeSeconds = 5 * 60;
+
+/** Wires the configuration into the app's parts; main.ts and the tests share it, so the wiring is tested. */
+export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppDeps {
+  const { now, logger, clientAddress, failedKeyLimit = { maxFailures: 10, windowMs: 15 * 60 * 1000 } } = runtime;
+  const signer = createJwtSigner({ applicationId: config.applicationId, privateKey: config.privateKey, now });
+  return {
+    mobileApiKey: config.mobileApiKey,
+    agents: createAgentDirectory(config.agents),
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    corsOrigins: config.corsOrigins,
+    signer,
+    users: createVonageUsers({
+      apiUrl: config.vonageApiUrl,
+      applicationToken: async () => (await signer.signApplicationToken(usersApiTokenLifetimeSeconds)).jwt,
+    }),
+    failedKeys: createFailureRateLimiter({ ...failedKeyLimit, now }),
+    clientAddress,
+    logger,
+  };
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { jsonError } from './json-error';
+import { createTokenHandler, type TokenHandlerDeps } from './token-handler';
+
+export interface AppDeps extends TokenHandlerDeps {
+  corsOrigins: readonly string[];
+}
+
+// A token request is two short strings; anything near this size is a mistake or an attack.
+export const maxBodyBytes = 4 * 1024;
+
+/** The whole HTTP surface, built from injected parts so tests drive it with `app.request` and no port. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('/api/*', cors({ origin: [...deps.corsOrigins], allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        jsonError(c, 405, `${c.req.method} is not allowed here; use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
+    }),
+  );
+  // Tokens and errors alike are per-request answers that no browser or proxy should keep.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.post(
+    '/api/jwt',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => jsonError(c, 413, `The request body is larger than ${maxBodyBytes} bytes.`) }),
+    createTokenHandler(deps),
+  );
+
+  app.notFound((c) => jsonError(c, 404, `Nothing at ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => {
+    deps.logger.error(`unexpected ${error.name} on ${c.req.method} ${c.req.path}`);
+    return jsonError(c, 500, 'Internal server error.');
+  });
+  return app;
+}

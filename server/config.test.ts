@@ -1,0 +1,146 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type Environment } from './config';
+import { createTestKeyPair } from './testing/test-key-pair';
+
+const keys = createTestKeyPair();
+
+const validEnv: Environment = {
+  VONAGE_APPLICATION_ID: '0f3b2a1c-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+  VONAGE_PRIVATE_KEY: keys.privateKeyPem,
+  MOBILE_API_KEY: 'a-long-enough-key',
+  AGENTS: 'Jane, Joe',
+};
+
+const noFile = (path: string): string => {
+  throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+};
+
+function problemsFor(env: Environment, readFile = noFile): string[] {
+  const result = loadConfig(env, readFile);
+  if (result.ok) throw new Error('expected configuration problems');
+  return result.problems;
+}
+
+function configFor(env: Environment, readFile = noFile) {
+  const result = loadConfig(env, readFile);
+  if (!result.ok) throw new Error(`unexpected problems: ${result.problems.join(' | ')}`);
+  return result.config;
+}
+
+describe('loadConfig', () => {
+  it('fills in the documented defaults', () => {
+    const config = configFor(validEnv);
+    expect(config).toMatchObject({
+      applicationId: validEnv.VONAGE_APPLICATION_ID,
+      mobileApiKey: 'a-long-enough-key',
+      agents: ['Jane', 'Joe'],
+      tokenTtlSeconds: 3600,
+      port: 5830,
+      host: '127.0.0.1',
+      corsOrigins: ['http://localhost:5817', 'http://127.0.0.1:5817'],
+      vonageApiUrl: 'https://api.nexmo.com',
+    });
+    expect(config.privateKey.asymmetricKeyType).toBe('rsa');
+  });
+
+  it('reads every optional setting', () => {
+    const config = configFor({
+      ...validEnv,
+      TOKEN_TTL_SECONDS: '86400',
+      PORT: '0',
+      HOST: '0.0.0.0',
+      CORS_ORIGIN: 'https://softphone.example.com/, http://localhost:5817',
+      VONAGE_API_URL: 'http://127.0.0.1:9999/vonage/',
+    });
+    expect(config).toMatchObject({
+      tokenTtlSeconds: 86_400,
+      port: 0,
+      host: '0.0.0.0',
+      corsOrigins: ['https://softphone.example.com', 'http://localhost:5817'],
+      vonageApiUrl: 'http://127.0.0.1:9999/vonage',
+    });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(configFor({ ...validEnv, PORT: '', TOKEN_TTL_SECONDS: '  ' })).toMatchObject({ port: 5830, tokenTtlSeconds: 3600 });
+  });
+
+  it('names every missing variable in one go', () => {
+    expect(problemsFor({})).toEqual([
+      'VONAGE_APPLICATION_ID is missing.',
+      'MOBILE_API_KEY is missing.',
+      'AGENTS is missing.',
+      'The private key is missing: set VONAGE_PRIVATE_KEY (the PEM text) or VONAGE_PRIVATE_KEY_PATH (a file holding it).',
+    ]);
+  });
+
+  it.each([
+    ['VONAGE_APPLICATION_ID', 'my-app', /^VONAGE_APPLICATION_ID must be a Vonage application id/],
+    ['AGENTS', ' , ', /^AGENTS must list at least one agent/],
+    ['AGENTS', 'Jane,Joe Bloggs', /^AGENTS: "Joe Bloggs" not allowed/],
+    ['AGENTS', 'Jane,JANE', /^AGENTS lists JANE twice/],
+    ['TOKEN_TTL_SECONDS', '86401', /^TOKEN_TTL_SECONDS must be a whole number from 60 to 86400 \(the cap is 24 hours\)/],
+    ['TOKEN_TTL_SECONDS', '1h', /^TOKEN_TTL_SECONDS must be a whole number/],
+    ['TOKEN_TTL_SECONDS', '59', /^TOKEN_TTL_SECONDS must be a whole number/],
+    ['PORT', '65536', /^PORT must be a whole number from 0 to 65535/],
+    ['PORT', '-1', /^PORT must be a whole number/],
+    ['CORS_ORIGIN', 'localhost:5817', /^CORS_ORIGIN must be one or more comma-separated origins/],
+    ['CORS_ORIGIN', 'http://localhost:5817/app', /not an origin: http:\/\/localhost:5817\/app/],
+    ['VONAGE_API_URL', 'api.nexmo.com', /^VONAGE_API_URL must be an http\(s\) URL/],
+  ])('reports a malformed %s (%s)', (name, value, expected) => {
+    const problems = problemsFor({ ...validEnv, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports a short MOBILE_API_KEY without echoing it', () => {
+    const problems = problemsFor({ ...validEnv, MOBILE_API_KEY: 's3cr3t' });
+    expect(problems).toEqual(['MOBILE_API_KEY must be at least 8 characters.']);
+    expect(problems.join()).not.toContain('s3cr3t');
+  });
+
+  it('reports problems with the key alongside problems with other variables', () => {
+    expect(problemsFor({ ...validEnv, PORT: 'http', VONAGE_PRIVATE_KEY: undefined })).toHaveLength(2);
+  });
+});
+
+describe('loadConfig: the private key', () => {
+  it('reads the key from VONAGE_PRIVATE_KEY_PATH', () => {
+    const readFile = (path: string) => (path === 'secrets/private.key' ? keys.privateKeyPem : noFile(path));
+    const config = configFor({ ...validEnv, VONAGE_PRIVATE_KEY: undefined, VONAGE_PRIVATE_KEY_PATH: 'secrets/private.key' }, readFile);
+    expect(config.privateKey.asymmetricKeyType).toBe('rsa');
+  });
+
+  it('accepts a PEM pasted on one line with literal \\n, and the older PKCS#1 form', () => {
+    expect(configFor({ ...validEnv, VONAGE_PRIVATE_KEY: keys.privateKeyPem.replaceAll('\n', '\\n') }).privateKey.type).toBe('private');
+    const pkcs1 = keys.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    expect(configFor({ ...validEnv, VONAGE_PRIVATE_KEY: pkcs1 }).privateKey.asymmetricKeyType).toBe('rsa');
+  });
+
+  it('refuses both sources at once', () => {
+    expect(problemsFor({ ...validEnv, VONAGE_PRIVATE_KEY_PATH: 'private.key' })).toEqual([
+      'Set only one of VONAGE_PRIVATE_KEY and VONAGE_PRIVATE_KEY_PATH, not both.',
+    ]);
+  });
+
+  it('names an unreadable key file', () => {
+    expect(problemsFor({ ...validEnv, VONAGE_PRIVATE_KEY: undefined, VONAGE_PRIVATE_KEY_PATH: 'missing.key' })).toEqual([
+      'VONAGE_PRIVATE_KEY_PATH: cannot read missing.key (ENOENT).',
+    ]);
+  });
+
+  it('refuses text that is not a private key, without quoting it', () => {
+    const notAKey = '-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWJ1dC1icm9rZW4=\n-----END PRIVATE KEY-----';
+    const problems = problemsFor({ ...validEnv, VONAGE_PRIVATE_KEY: notAKey });
+    expect(problems).toEqual(['VONAGE_PRIVATE_KEY is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----").']);
+    expect(problems.join()).not.toContain('c2VjcmV0');
+  });
+
+  it('refuses a key that cannot sign RS256', () => {
+    const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(problemsFor({ ...validEnv, VONAGE_PRIVATE_KEY: ecKey })).toEqual([
+      'VONAGE_PRIVATE_KEY must be an RSA key: Vonage signs with RS256 (got ec).',
+    ]);
+  });
+});

@@ -1,0 +1,164 @@
+import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { loadPrivateKey, readTextFile, type ReadTextFile } from './private-key';
+
+export interface TokenServerConfig {
+  applicationId: string;
+  privateKey: KeyObject;
+  mobileApiKey: string;
+  /** Configured spelling, which is also the Vonage user name. */
+  agents: readonly string[];
+  tokenTtlSeconds: number;
+  port: number;
+  host: string;
+  corsOrigins: readonly string[];
+  /** Without a trailing slash. */
+  vonageApiUrl: string;
+}
+
+export type ConfigResult = { ok: true; config: TokenServerConfig } | { ok: false; problems: string[] };
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export const defaults = {
+  tokenTtlSeconds: 3600,
+  port: 5830,
+  host: '127.0.0.1',
+  corsOrigins: 'http://localhost:5817,http://127.0.0.1:5817',
+  vonageApiUrl: 'https://api.nexmo.com',
+} as const;
+
+const maxTokenTtlSeconds = 24 * 60 * 60;
+const minTokenTtlSeconds = 60;
+const minMobileApiKeyLength = 8;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Vonage accepts more, but these characters survive URLs, logs and JWT `sub` without escaping surprises.
+const agentNamePattern = /^[\p{L}\p{N}._@+-]{1,100}$/u;
+
+// An empty or blank variable (`PORT=`) is treated as unset, so defaults apply and "missing" means missing.
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const required = (name: string) => z.preprocess(blankAsUnset, z.string({ error: `${name} is missing.` }).trim());
+const optional = (fallback: string) => z.preprocess(blankAsUnset, z.string().trim().default(fallback));
+
+const wholeNumber = (name: string, fallback: number, min: number, max: number, hint: string) =>
+  optional(String(fallback))
+    .refine((text) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max, {
+      error: `${name} must be a whole number from ${min} to ${max}${hint}.`,
+    })
+    .transform(Number);
+
+const commaList = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+function parseHttpUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const agentsSchema = required('AGENTS')
+  .transform(commaList)
+  .superRefine((names, ctx) => {
+    if (names.length === 0) ctx.addIssue({ code: 'custom', message: 'AGENTS must list at least one agent, e.g. AGENTS=Jane,Joe.' });
+    const invalid = names.filter((name) => !agentNamePattern.test(name));
+    if (invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `AGENTS: ${invalid.map((name) => JSON.stringify(name)).join(', ')} not allowed; use letters, digits and . _ @ + - (up to 100).`,
+      });
+    }
+    const folded = names.map((name) => name.toLowerCase());
+    const duplicates = names.filter((_name, index) => folded.indexOf(folded[index] ?? '') !== index);
+    if (duplicates.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `AGENTS lists ${duplicates.join(', ')} twice (names are matched ignoring case).` });
+    }
+  });
+
+const corsOriginsSchema = optional(defaults.corsOrigins)
+  .transform(commaList)
+  .superRefine((origins, ctx) => {
+    const invalid = origins.filter((origin) => {
+      const url = parseHttpUrl(origin);
+      return url === undefined || (url.pathname !== '/' || url.search !== '' || url.hash !== '');
+    });
+    if (origins.length === 0 || invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `CORS_ORIGIN must be one or more comma-separated origins such as http://localhost:5817 (scheme, host and port only)${
+          invalid.length > 0 ? `; not an origin: ${invalid.join(', ')}` : ''
+        }.`,
+      });
+    }
+  })
+  .transform((origins) => origins.map((origin) => new URL(origin).origin));
+
+const vonageApiUrlSchema = optional(defaults.vonageApiUrl)
+  .refine((text) => parseHttpUrl(text) !== undefined, {
+    error: 'VONAGE_API_URL must be an http(s) URL such as https://api.nexmo.com.',
+  })
+  .transform((text) => text.replace(/\/+$/, ''));
+
+const environmentSchema = z.object({
+  VONAGE_APPLICATION_ID: required('VONAGE_APPLICATION_ID').refine((id) => uuidPattern.test(id), {
+    error: 'VONAGE_APPLICATION_ID must be a Vonage application id (a UUID like 12345678-abcd-4ef0-9abc-1234567890ab).',
+  }),
+  MOBILE_API_KEY: required('MOBILE_API_KEY').refine((key) => key.length >= minMobileApiKeyLength, {
+    error: `MOBILE_API_KEY must be at least ${minMobileApiKeyLength} characters.`,
+  }),
+  AGENTS: agentsSchema,
+  TOKEN_TTL_SECONDS: wholeNumber(
+    'TOKEN_TTL_SECONDS',
+    defaults.tokenTtlSeconds,
+    minTokenTtlSeconds,
+    maxTokenTtlSeconds,
+    ' (the cap is 24 hours)',
+  ),
+  PORT: wholeNumber('PORT', defaults.port, 0, 65535, ' (0 picks a free port)'),
+  HOST: optional(defaults.host),
+  CORS_ORIGIN: corsOriginsSchema,
+  VONAGE_API_URL: vonageApiUrlSchema,
+});
+
+/**
+ * Reads and checks the whole environment at once, so a first run reports every problem together instead of
+ * one per restart. Problems name the variable and never echo a secret value.
+ */
+export function loadConfig(env: Environment, readFile: ReadTextFile = readTextFile): ConfigResult {
+  const parsed = environmentSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+
+  // The key is loaded even when other variables are wrong, so its problems are reported in the same run.
+  const privateKey = loadPrivateKey(
+    { pem: blankAsUnsetText(env.VONAGE_PRIVATE_KEY), path: blankAsUnsetText(env.VONAGE_PRIVATE_KEY_PATH)?.trim() },
+    readFile,
+  );
+  if (!privateKey.ok) problems.push(privateKey.problem);
+
+  if (!parsed.success || !privateKey.ok) return { ok: false, problems };
+  const values = parsed.data;
+  return {
+    ok: true,
+    config: {
+      applicationId: values.VONAGE_APPLICATION_ID,
+      privateKey: privateKey.key,
+      mobileApiKey: values.MOBILE_API_KEY,
+      agents: values.AGENTS,
+      tokenTtlSeconds: values.TOKEN_TTL_SECONDS,
+      port: values.PORT,
+      host: values.HOST,
+      corsOrigins: values.CORS_ORIGIN,
+      vonageApiUrl: values.VONAGE_API_URL,
+    },
+  };
+}
+
+function blankAsUnsetText(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

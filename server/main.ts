@@ -1,0 +1,43 @@
+// `npm run token-server`: reads the environment, refuses to start with a list of every configuration problem,
+// then serves POST /api/jwt. It logs settings and outcomes, never tokens or keys.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createApp } from './app';
+import { createAppDeps } from './app-deps';
+import { socketAddress } from './client-address';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { consoleLogger as logger } from './logger';
+import { startServer } from './start-server';
+
+// A git-ignored file for one-command runs; variables already set in the shell win over it.
+const localEnvFile = path.join(import.meta.dirname, '.env.local');
+if (existsSync(localEnvFile)) {
+  process.loadEnvFile(localEnvFile);
+  logger.info(`read settings from ${path.relative(process.cwd(), localEnvFile)}`);
+}
+
+const result = loadConfig(process.env);
+if (!result.ok) {
+  logger.error(`cannot start; fix the environment:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exit(1);
+}
+const { config } = result;
+
+const app = createApp(createAppDeps(config, { now: systemClock, logger, clientAddress: socketAddress }));
+const server = await startServer(app, config).catch((error: unknown) => {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+  logger.error(`cannot listen on ${config.host}:${config.port} (${code}); set PORT or HOST to change it.`);
+  process.exit(1);
+});
+
+logger.info(`listening on ${server.url}: POST /api/jwt, GET /healthz`);
+logger.info(`application ${config.applicationId}, agents ${config.agents.join(', ')}, tokens live ${config.tokenTtlSeconds} s`);
+logger.info(`Users API ${config.vonageApiUrl}, CORS origins ${config.corsOrigins.join(', ')}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info(`${signal}: closing`);
+    void server.close().finally(() => process.exit(0));
+  });
+}
