@@ -43,9 +43,9 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
   let cancelRefresh: (() => void) | undefined;
   let dialCount = 0;
 
-  const store = createStore<SoftphoneState & { actions: SoftphoneActions }>()(() => ({
+  const store: SoftphoneStore = createStore<SoftphoneState & { actions: SoftphoneActions }>()(() => ({
     ...initialSoftphoneState,
-    actions,
+    actions: createActions(),
   }));
   const state = () => store.getState();
   const dispatch = (event: ActionEvent | VoiceEvent) =>
@@ -96,7 +96,9 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
     }
   }
 
-  const actions: SoftphoneActions = {
+  // A hoisted function: the store above is created first, and the actions only read it when called.
+  function createActions(): SoftphoneActions {
+    return {
     async signIn(agentName) {
       const name = agentName.trim();
       const connection = state().connection;
@@ -237,7 +239,8 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
     dismissSummary(callId) {
       dispatch({ type: 'summary-dismissed', callId });
     },
-  };
+    };
+  }
 
   return store;
 }

@@ -62,10 +62,10 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
             run(() => (farEndCall.state === 'ringing' && farEndCall.direction === 'inbound' ? cloud.cancelInvite(farEndCall.id, 'remote-cancel') : cloud.hangup(farEndCall.id)));
           }}
         >
-          Caller hangs up
+          Far end hangs up
         </Button>
         <Button variant="secondary" disabled={incoming?.state !== 'ringing'} onClick={() => incoming && run(() => cloud.cancelInvite(incoming.id, 'answered-elsewhere'))}>
-          Answer elsewhere
+          Taken on another device
         </Button>
       </div>
       <fieldset className="mt-4 flex flex-wrap items-end gap-3">

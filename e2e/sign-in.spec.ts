@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/fixtures';
+
+test.describe('Signing in and out', () => {
+  test('Jane signs in, is Ready to take calls, and signs out', async ({ softphone, farEnd: _farEnd }) => {
+    const signInScan = await new AxeBuilder({ page: softphone.page }).analyze();
+    expect(signInScan.violations).toEqual([]);
+
+    await softphone.signInAndWaitUntilReady('Jane');
+    await expect(softphone.destination).toBeVisible();
+    await expect(softphone.page.getByText('Jane', { exact: true })).toBeVisible();
+    const readyScan = await new AxeBuilder({ page: softphone.page }).analyze();
+    expect(readyScan.violations).toEqual([]);
+
+    await softphone.signOutButton.click();
+    await expect(softphone.connection).toHaveText('Signed out');
+    await expect(softphone.agentName).toHaveValue('Jane');
+  });
+
+  test('an unknown agent is told the name is not set up, and can correct it', async ({ softphone, farEnd: _farEnd }) => {
+    await softphone.signIn('Janet');
+    await expect(softphone.alerts).toContainText('No agent named “Janet” is set up');
+    await expect(softphone.connection).toHaveText('Not connected');
+
+    await softphone.signInAndWaitUntilReady('Jane');
+    await expect(softphone.alerts).toHaveCount(0);
+  });
+
+  test('a token backend failure (500) shows a clear error and sign-in works once it recovers', async ({ softphone, farEnd }) => {
+    await farEnd.tokenBackendAnswers({ kind: 'status', status: 500 });
+    await softphone.signIn('Jane');
+    await expect(softphone.alerts).toContainText('The token service is having trouble (HTTP 500)');
+
+    await farEnd.tokenBackendAnswers({ kind: 'normal' });
+    await softphone.signInAndWaitUntilReady('Jane');
+  });
+
+  test('a token backend that does not answer times out with a clear error', async ({ softphone, farEnd }) => {
+    await farEnd.tokenBackendAnswers({ kind: 'hang' });
+    await softphone.signIn('Jane');
+    await expect(softphone.connection).toHaveText('Signing in…');
+    await expect(softphone.signInButton).toBeDisabled();
+    await expect(softphone.alerts).toContainText('did not answer within 3 seconds');
+    await expect(softphone.signInButton).toBeEnabled();
+  });
+
+  test('a malformed token answer is reported, not crashed on', async ({ softphone, farEnd }) => {
+    await farEnd.tokenBackendAnswers({ kind: 'malformed' });
+    await softphone.signIn('Jane');
+    await expect(softphone.alerts).toContainText('incomplete answer (user_id, jwt, expires_at)');
+  });
+
+  test('an empty agent name is refused before any request', async ({ softphone, farEnd: _farEnd }) => {
+    await softphone.signInButton.click();
+    await expect(softphone.alerts).toContainText('Enter your agent name');
+    expect(await softphone.page.evaluate(() => window.fakeTokenBackend!.requests())).toEqual([]);
+  });
+});

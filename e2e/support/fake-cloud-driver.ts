@@ -1,0 +1,72 @@
+import { expect, type Page } from '@playwright/test';
+import type { CalleeOptions, FakeCallSnapshot, InviteCancelReason, MediaStats, RingAgentOptions } from '../../src/fake-cloud/control-api';
+import type { TokenBackendBehaviour } from '../../src/demo/token-backend-control';
+
+/** Drives the far end through `window.fakeVonage` (the QA contract), the way a caller or callee would act. */
+export class FakeCloudDriver {
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async ready() {
+    await this.page.waitForFunction(() => window.fakeVonage !== undefined && window.fakeTokenBackend !== undefined);
+  }
+
+  ringAgent(options: RingAgentOptions): Promise<string> {
+    return this.page.evaluate((ring) => window.fakeVonage!.ringAgent(ring), options);
+  }
+
+  cancelInvite(callId: string, reason: InviteCancelReason): Promise<void> {
+    return this.page.evaluate(([id, why]) => window.fakeVonage!.cancelInvite(id, why), [callId, reason] as const);
+  }
+
+  callerHangsUp(callId: string): Promise<void> {
+    return this.page.evaluate((id) => window.fakeVonage!.hangup(id), callId);
+  }
+
+  setCallee(options: CalleeOptions): Promise<void> {
+    return this.page.evaluate((callee) => window.fakeVonage!.setCallee(callee), options);
+  }
+
+  calls(): Promise<FakeCallSnapshot[]> {
+    return this.page.evaluate(() => window.fakeVonage!.calls());
+  }
+
+  async call(callId: string): Promise<FakeCallSnapshot | undefined> {
+    return (await this.calls()).find((call) => call.callId === callId);
+  }
+
+  async onlyCall(): Promise<FakeCallSnapshot> {
+    const calls = await this.calls();
+    expect(calls).toHaveLength(1);
+    return calls[0]!;
+  }
+
+  mediaStats(callId: string): Promise<MediaStats> {
+    return this.page.evaluate((id) => window.fakeVonage!.mediaStats(id), callId);
+  }
+
+  /** Real RTP both ways: the far end hears the agent and the agent's SDK receives the far end. */
+  async expectAudioBothWays(callId: string) {
+    await expect
+      .poll(async () => {
+        const stats = await this.mediaStats(callId);
+        return Math.min(stats.farEndPacketsReceived, stats.agentPacketsReceived);
+      }, { message: 'RTP packets flow both ways', timeout: 15_000 })
+      .toBeGreaterThan(0);
+  }
+
+  expireSession(agent: string): Promise<void> {
+    return this.page.evaluate((name) => window.fakeVonage!.expireSession(name), agent);
+  }
+
+  dropConnection(agent: string): Promise<void> {
+    return this.page.evaluate((name) => window.fakeVonage!.dropConnection(name), agent);
+  }
+
+  tokenBackendAnswers(behaviour: TokenBackendBehaviour): Promise<void> {
+    return this.page.evaluate((next) => window.fakeTokenBackend!.setBehaviour(next), behaviour);
+  }
+}

@@ -1,0 +1,86 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The softphone as the agent sees it, located only through the documented accessible names. */
+export class SoftphonePage {
+  readonly agentName: Locator;
+  readonly signInButton: Locator;
+  readonly signOutButton: Locator;
+  readonly connection: Locator;
+  readonly incomingCall: Locator;
+  readonly answerButton: Locator;
+  readonly rejectButton: Locator;
+  readonly outgoingCall: Locator;
+  readonly activeCall: Locator;
+  readonly callTimer: Locator;
+  readonly muteButton: Locator;
+  readonly hangUpButton: Locator;
+  readonly destination: Locator;
+  readonly callButton: Locator;
+  readonly lastCall: Locator;
+  readonly alerts: Locator;
+  readonly ringtone: Locator;
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.agentName = page.getByRole('textbox', { name: 'Agent' });
+    this.signInButton = page.getByRole('button', { name: 'Sign in' });
+    this.signOutButton = page.getByRole('button', { name: 'Sign out' });
+    this.connection = page.getByRole('status', { name: 'Connection' });
+    this.incomingCall = page.getByRole('region', { name: 'Incoming call' });
+    this.answerButton = this.incomingCall.getByRole('button', { name: 'Answer' });
+    this.rejectButton = this.incomingCall.getByRole('button', { name: 'Reject' });
+    this.outgoingCall = page.getByRole('region', { name: 'Outgoing call' });
+    this.activeCall = page.getByRole('region', { name: 'Active call' });
+    this.callTimer = this.activeCall.getByRole('timer');
+    this.muteButton = this.activeCall.getByRole('button', { name: 'Mute' });
+    this.hangUpButton = page.getByRole('button', { name: 'Hang up' });
+    this.destination = page.getByRole('textbox', { name: 'Number or agent' });
+    this.callButton = page.getByRole('button', { name: 'Call', exact: true });
+    this.lastCall = page.getByRole('region', { name: 'Last call' });
+    this.alerts = page.getByRole('alert');
+    this.ringtone = page.getByTestId('ringtone');
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.connection).toHaveText('Signed out');
+  }
+
+  async signIn(agent: string) {
+    await this.agentName.fill(agent);
+    await this.signInButton.click();
+  }
+
+  async signInAndWaitUntilReady(agent: string) {
+    await this.signIn(agent);
+    await expect(this.connection).toHaveText('Ready');
+  }
+
+  async answerIncomingCall() {
+    await this.answerButton.click();
+    await expect(this.activeCall).toBeVisible();
+  }
+
+  async rejectIncomingCall() {
+    await this.rejectButton.click();
+  }
+
+  async dial(destination: string) {
+    await this.destination.fill(destination);
+    await this.callButton.click();
+  }
+
+  async hangUp() {
+    await this.hangUpButton.click();
+  }
+
+  async expectLastCallSummary(reason: string | RegExp) {
+    await expect(this.lastCall).toBeVisible();
+    await expect(this.lastCall).toContainText(reason);
+  }
+
+  async expectRingtone(state: 'playing' | 'stopped') {
+    await expect(this.ringtone).toHaveAttribute('data-state', state);
+  }
+}
