@@ -55,8 +55,14 @@ export interface FakeVonageControl {
   mediaStats(callId: string): Promise<MediaStats>;
   /** The cloud ends the agent's session as for an expired token (SDK sessionError EXPIRED_TOKEN). */
   expireSession(agent: string): Promise<void>;
-  /** The cloud drops the agent's socket without a goodbye; the SDK reconnects on its own. */
-  dropConnection(agent: string): Promise<void>;
+  /**
+   * The cloud drops the agent's socket without a goodbye; the SDK reconnects on its own. With `offlineMs`,
+   * reconnect attempts are refused for that long, as while a network is down (the SDK gives up after 5
+   * attempts, about 25 s, with sessionError TRANSPORT_CLOSED).
+   */
+  dropConnection(agent: string, options?: { offlineMs?: number }): Promise<void>;
+  /** Ends an outage started by `dropConnection(..., { offlineMs })` early: new sockets are accepted again. */
+  restoreNetwork(agent: string): Promise<void>;
 }
 
 declare global {

@@ -1,0 +1,55 @@
+// Everything the call flows share. Built once by createFakeCloud; unit tests build one with fake media.
+import type { CallTimers } from './call-timers';
+import type { IdFactory } from './cloud-ids';
+import type { CloudState } from './cloud-state';
+import type { CalleeOptions } from './control-api';
+import type { FarEndMedia } from './far-end-media';
+import type { SocketHub } from './socket-hub';
+
+export interface CloudTiming {
+  /** Vonage gives up on an unanswered invite; the SDK then reports callInviteCancel RemoteTimeout. */
+  inviteRingTimeoutMs: number;
+  /** Small gaps so a pushed event lands after the HTTP reply the SDK is still processing. */
+  pushDelayMs: number;
+  /** If the SDK never knocks, member:joined still has to arrive within 10 s of the /legs reply. */
+  outboundJoinFallbackMs: number;
+  /** From member:joined to the callee's leg ringing. */
+  calleeRingDelayMs: number;
+  defaultAnswerAfterMs: number;
+  defaultBusyAfterMs: number;
+  defaultNoAnswerAfterMs: number;
+}
+
+export const defaultTiming: CloudTiming = {
+  inviteRingTimeoutMs: 45_000,
+  pushDelayMs: 50,
+  outboundJoinFallbackMs: 2_000,
+  calleeRingDelayMs: 200,
+  defaultAnswerAfterMs: 1_500,
+  defaultBusyAfterMs: 1_500,
+  defaultNoAnswerAfterMs: 8_000,
+};
+
+export interface CloudContext {
+  state: CloudState;
+  ids: IdFactory;
+  hub: SocketHub;
+  media: FarEndMedia;
+  timers: CallTimers;
+  timing: CloudTiming;
+  /** How the next outbound callee behaves; kept until changed. */
+  callee: CalleeOptions;
+}
+
+/** A failure the REST layer turns into a CS-error reply (`{type, code, title, detail}`). */
+export class CloudError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'CloudError';
+    this.status = status;
+    this.code = code;
+  }
+}

@@ -1,0 +1,42 @@
+// The control surface (window.fakeVonage) over the cloud: what QA scenarios and the demo simulator drive.
+import { remoteHangup } from './call-hangups';
+import { CloudError, type CloudContext } from './cloud-context';
+import type { FakeVonageControl } from './control-api';
+import { cancelInvite, ringAgent } from './inbound-calls';
+
+export type AgentMediaProbe = (callId: string) => Promise<number>;
+
+export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaProbe | undefined): FakeVonageControl {
+  const requireAgent = (agent: string) => {
+    if (!ctx.state.findAgent(agent)) throw new CloudError(404, 'user:error:not-found', `Unknown agent ${agent}`);
+  };
+  return {
+    ringAgent: (options) => ringAgent(ctx, options),
+    cancelInvite: async (callId, reason) => cancelInvite(ctx, callId, reason),
+    hangup: async (callId) => remoteHangup(ctx, callId),
+    setCallee: (options) => {
+      ctx.callee = { ...options };
+    },
+    calls: () => ctx.state.snapshots(),
+    mediaStats: async (callId) => {
+      const probe = agentProbe();
+      const [farEndPacketsReceived, agentPacketsReceived] = await Promise.all([
+        ctx.media.packetsReceived(callId),
+        probe ? probe(callId).catch(() => 0) : Promise.resolve(0),
+      ]);
+      return { farEndPacketsReceived, agentPacketsReceived };
+    },
+    expireSession: async (agent) => {
+      requireAgent(agent);
+      ctx.hub.expireUser(agent);
+    },
+    dropConnection: async (agent, options) => {
+      requireAgent(agent);
+      ctx.hub.dropUser(agent, options?.offlineMs);
+    },
+    restoreNetwork: async (agent) => {
+      requireAgent(agent);
+      ctx.hub.restoreUser(agent);
+    },
+  };
+}

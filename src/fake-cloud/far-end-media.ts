@@ -1,0 +1,15 @@
+/**
+ * The far end of each call's audio (the caller or callee the agent talks to). The cloud logic depends on
+ * this interface only, so unit tests swap in a scripted fake and WebRTC stays in the browser.
+ */
+export interface FarEndMedia {
+  /** Inbound: a new far-end peer offers; the returned SDP has fully gathered ICE candidates. */
+  createOffer(callId: string): Promise<string>;
+  /** Inbound: applies the SDK's answer to the peer that made the offer. */
+  applyAnswer(callId: string, sdp: string): Promise<void>;
+  /** Outbound and re-offers: a new far-end peer (replacing any old one) answers the SDK's offer. */
+  answerOffer(callId: string, sdp: string): Promise<string>;
+  /** RTP packets the far end has received from the agent (0 when the call has no peer). */
+  packetsReceived(callId: string): Promise<number>;
+  close(callId: string): void;
+}

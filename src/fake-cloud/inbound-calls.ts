@@ -1,0 +1,57 @@
+// An inbound call to an agent: invite with the far end's offer, answer, reject, cancel.
+import { endCall, nextStamp, pushMemberJoined, pushToAgent, wireView } from './call-events';
+import { CloudError, type CloudContext } from './cloud-context';
+import type { CallRecord } from './cloud-state';
+import type { InviteCancelReason, RingAgentOptions } from './control-api';
+import { agentRejectPlan, inviteCancelPlan } from './ending-plans';
+import { memberInvited } from './socket-events';
+
+export async function ringAgent(ctx: CloudContext, options: RingAgentOptions): Promise<string> {
+  const agent = ctx.state.findAgent(options.agent);
+  if (!agent) throw new CloudError(404, 'user:error:not-found', `Unknown agent ${options.agent}`);
+  const call = ctx.state.createInboundCall(agent, options.from, options.fromType ?? 'phone');
+  let sdp: string;
+  try {
+    sdp = await ctx.media.createOffer(call.callId);
+  } catch (error) {
+    ctx.state.markEnded(call, 'MEDIA_FAILURE');
+    ctx.media.close(call.callId);
+    throw error;
+  }
+  pushToAgent(ctx, call, { type: 'member:invited', payload: memberInvited(wireView(ctx, call), nextStamp(ctx, call), sdp) });
+  ctx.timers.schedule(call.callId, ctx.timing.inviteRingTimeoutMs, () => {
+    endCall(ctx, call, inviteCancelPlan('remote-timeout'));
+  });
+  return call.callId;
+}
+
+export function ringingInbound(ctx: CloudContext, callId: string): CallRecord {
+  const call = ctx.state.call(callId);
+  if (!call || call.direction !== 'inbound' || call.state !== 'ringing') {
+    throw new CloudError(409, 'conversation:error:invalid-member-state', `Call ${callId} is not a ringing invite`);
+  }
+  return call;
+}
+
+/**
+ * Step 2 of answer(): the far end takes the SDK's answer. The SDK's promise resolves only on member:joined,
+ * pushed after this reply so it lands once the SDK has the call.
+ */
+export async function acceptAgentAnswer(ctx: CloudContext, call: CallRecord, sdp: string): Promise<void> {
+  if (call.state !== 'ringing') {
+    throw new CloudError(409, 'conversation:error:invalid-member-state', `Call ${call.callId} is ${call.state}`);
+  }
+  await ctx.media.applyAnswer(call.callId, sdp);
+  if (!ctx.state.markAnswered(call)) return;
+  ctx.timers.clear(call.callId);
+  ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => pushMemberJoined(ctx, call));
+}
+
+/** Called from the agent's DELETE member: the events follow the HTTP reply. */
+export function rejectInvite(ctx: CloudContext, call: CallRecord): void {
+  endCall(ctx, call, agentRejectPlan(), true);
+}
+
+export function cancelInvite(ctx: CloudContext, callId: string, reason: InviteCancelReason): void {
+  endCall(ctx, ringingInbound(ctx, callId), inviteCancelPlan(reason));
+}

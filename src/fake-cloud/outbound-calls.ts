@@ -1,0 +1,80 @@
+// An agent's outbound call (SDK serverCall): the far end answers the SDK's offer inside the /legs reply,
+// the agent's member joins, then the callee's leg rings and answers, is busy, or never answers.
+import { endCall, nextStamp, pushMemberJoined, pushToAgent } from './call-events';
+import { CloudError, type CloudContext } from './cloud-context';
+import type { CallRecord, SessionRecord } from './cloud-state';
+import type { CalleeOptions } from './control-api';
+import { calleeBusyPlan, calleeNoAnswerPlan, localHangupPlan } from './ending-plans';
+import { legStatusUpdate } from './socket-events';
+import type { ChannelEndpoint, WireLegStatus } from './wire-types';
+
+export async function openOutboundLeg(
+  ctx: CloudContext,
+  session: SessionRecord,
+  offerSdp: string,
+): Promise<{ rtc_id: string; sdp: string }> {
+  const agent = ctx.state.findAgent(session.userName);
+  if (!agent) throw new CloudError(403, 'system:error:permission', `Unknown user ${session.userName}`);
+  const call = ctx.state.createOutboundCall(agent);
+  const sdp = await ctx.media.answerOffer(call.callId, offerSdp);
+  // The SDK fails the call with media_timeout if member:joined is not in within 10 s of this reply.
+  ctx.timers.schedule(call.callId, ctx.timing.outboundJoinFallbackMs, () => announceJoined(ctx, call, ctx.callee));
+  return { rtc_id: call.callId, sdp };
+}
+
+export function knock(ctx: CloudContext, call: CallRecord, to: ChannelEndpoint): string {
+  ctx.state.setCallee(call, to);
+  const callee = { ...ctx.callee };
+  ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoined(ctx, call, callee));
+  if (call.knockingId === undefined) throw new Error('setCallee must assign a knocking id');
+  return call.knockingId;
+}
+
+/** DELETE /v0.3/knocking/{id}: the agent gave up before the callee answered. */
+export function cancelKnock(ctx: CloudContext, knockingId: string): void {
+  const call = ctx.state.callByKnocking(knockingId);
+  if (!call) throw new CloudError(404, 'knocking:error:not-found', `Unknown knocker ${knockingId}`);
+  endCall(ctx, call, localHangupPlan(), true);
+}
+
+function announceJoined(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
+  if (call.agentJoinAnnounced || call.state !== 'ringing') return;
+  call.agentJoinAnnounced = true;
+  pushMemberJoined(ctx, call);
+  ctx.timers.schedule(call.callId, ctx.timing.calleeRingDelayMs, () => {
+    pushLegStatus(ctx, call, 'ringing');
+    ctx.timers.schedule(call.callId, outcomeDelay(ctx, callee), () => settleCallee(ctx, call, callee));
+  });
+}
+
+function outcomeDelay(ctx: CloudContext, callee: CalleeOptions): number {
+  if (callee.afterMs !== undefined) return callee.afterMs;
+  switch (callee.behaviour) {
+    case 'answer':
+      return ctx.timing.defaultAnswerAfterMs;
+    case 'busy':
+      return ctx.timing.defaultBusyAfterMs;
+    case 'no-answer':
+      return ctx.timing.defaultNoAnswerAfterMs;
+  }
+}
+
+function settleCallee(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
+  switch (callee.behaviour) {
+    case 'answer':
+      if (ctx.state.markAnswered(call)) pushLegStatus(ctx, call, 'answered');
+      return;
+    case 'busy':
+      endCall(ctx, call, calleeBusyPlan());
+      return;
+    case 'no-answer':
+      endCall(ctx, call, calleeNoAnswerPlan());
+      return;
+  }
+}
+
+function pushLegStatus(ctx: CloudContext, call: CallRecord, status: WireLegStatus): void {
+  call.calleeLegHistory.push({ status, date: ctx.state.timestamp() });
+  const payload = legStatusUpdate(call, nextStamp(ctx, call), call.calleeLegHistory);
+  pushToAgent(ctx, call, { type: 'leg:status:update', payload });
+}

@@ -1,0 +1,95 @@
+// Which sockets belong to which session, and delivery of events to every socket of a user (all tabs of an
+// agent hear an invite, as on Vonage). A session with no socket keeps its events for the next reconnect.
+import type { CloudState, SessionRecord } from './cloud-state';
+import { disconnectFrame, encodeEvent } from './engine-io-framing';
+import type { SocketEvent } from './wire-types';
+import { emptyBody } from './socket-events';
+
+/** One live socket as the cloud sees it; the MSW WebSocket client in the browser, a recorder in tests. */
+export interface SocketPort {
+  readonly id: string;
+  send(frame: string): void;
+  close(): void;
+}
+
+/** socket.io's server disconnect also closes the transport; a short gap lets the DISCONNECT frame land first. */
+const closeAfterDisconnectMs = 100;
+
+export class SocketHub {
+  private readonly state: CloudState;
+  private readonly sessionByPort = new Map<SocketPort, string>();
+  /** Users whose network is "down": their new sockets are refused until this instant (epoch ms). */
+  private readonly offlineUntil = new Map<string, number>();
+
+  constructor(state: CloudState) {
+    this.state = state;
+  }
+
+  attach(port: SocketPort, sessionId: string): void {
+    this.sessionByPort.set(port, sessionId);
+  }
+
+  detach(port: SocketPort): void {
+    this.sessionByPort.delete(port);
+  }
+
+  sessionOf(port: SocketPort): SessionRecord | undefined {
+    const id = this.sessionByPort.get(port);
+    return id === undefined ? undefined : this.state.session(id);
+  }
+
+  portsOfUser(userName: string): SocketPort[] {
+    return [...this.sessionByPort.entries()]
+      .filter(([, sessionId]) => this.state.session(sessionId)?.userName === userName)
+      .map(([port]) => port);
+  }
+
+  send(port: SocketPort, event: SocketEvent): void {
+    port.send(encodeEvent(event.type, event.payload));
+  }
+
+  pushToUser(userName: string, event: SocketEvent): void {
+    for (const session of this.state.sessionsOf(userName)) {
+      const ports = this.portsOfSession(session.id);
+      if (ports.length === 0) this.state.queuePending(session, { ...event.payload, type: event.type });
+      for (const port of ports) this.send(port, event);
+    }
+  }
+
+  /** As for an expired token: the error event (ignored by a live SDK) then a DISCONNECT, which ends the session. */
+  expireUser(userName: string): void {
+    for (const port of this.portsOfUser(userName)) {
+      this.send(port, { type: 'system:error:expired-token', payload: emptyBody() });
+      port.send(disconnectFrame);
+      this.detach(port);
+      setTimeout(() => port.close(), closeAfterDisconnectMs);
+    }
+    for (const session of this.state.sessionsOf(userName)) this.state.endSession(session.id);
+  }
+
+  /** A transport drop without a goodbye: socket.io-client reconnects and resumes the same session. */
+  dropUser(userName: string, offlineMs = 0): void {
+    if (offlineMs > 0) this.offlineUntil.set(userName, Date.now() + offlineMs);
+    for (const port of this.portsOfUser(userName)) {
+      this.detach(port);
+      port.close();
+    }
+  }
+
+  private portsOfSession(sessionId: string): SocketPort[] {
+    return [...this.sessionByPort.entries()].filter(([, id]) => id === sessionId).map(([port]) => port);
+  }
+
+  restoreUser(userName: string): void {
+    this.offlineUntil.delete(userName);
+  }
+
+  /** Whether a new socket of this user must be refused, as a network that is still down would. */
+  refusesUser(userName: string): boolean {
+    const until = this.offlineUntil.get(userName);
+    if (until === undefined) return false;
+    if (Date.now() < until) return true;
+    this.offlineUntil.delete(userName);
+    return false;
+  }
+}
