@@ -43,28 +43,38 @@ function pruneEndedCalls(state: SoftphoneState): SoftphoneState {
     .filter((call) => call.state === 'ended')
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
   if (ended.length <= endedCallsKept) return state;
-  const calls = { ...state.calls };
-  for (const call of ended.slice(endedCallsKept)) delete calls[call.id];
-  return { ...state, calls };
+  const dropped = new Set(ended.slice(endedCallsKept).map((call) => call.id));
+  return { ...state, calls: Object.fromEntries(Object.entries(state.calls).filter(([id]) => !dropped.has(id))) };
 }
 
 /**
- * The SDK can report an outbound call's first events (ringing, busy) before `serverCall` resolves with its
- * id. The agent places one call at a time, so such an event belongs to the one dial still waiting for its id.
+ * The SDK can report an outbound leg's status before `serverCall` resolves with the call id. Only outbound
+ * legs get status updates and the agent places one call at a time, so an update for an unknown id belongs
+ * to the one dial still waiting for its id.
  */
-function findCall(state: SoftphoneState, callId: string): Call | undefined {
+function findCallForLegStatus(state: SoftphoneState, callId: string): Call | undefined {
   const known = state.calls[callId];
   if (known) return known;
   const waiting = Object.values(state.calls).filter((call) => call.state === 'dialing' && call.id === call.localId);
   return waiting.length === 1 ? waiting[0] : undefined;
 }
 
+/** Hangups for ids the state does not hold, kept briefly in case a dial is about to learn that id. */
+export const unmatchedHangupsKept = 5;
+
+function rememberUnmatchedHangup(state: SoftphoneState, callId: string, reason: SdkHangupReason, at: number): SoftphoneState {
+  const kept = (state.unmatchedHangups ?? []).filter((hangup) => hangup.callId !== callId).slice(-(unmatchedHangupsKept - 1));
+  return { ...state, unmatchedHangups: [...kept, { callId, reason, at }] };
+}
+
+function withoutCall(calls: SoftphoneState['calls'], callId: string): SoftphoneState['calls'] {
+  const { [callId]: _removed, ...rest } = calls;
+  return rest;
+}
+
 function rekey(state: SoftphoneState, call: Call, callId: string): SoftphoneState {
   if (call.id === callId) return state;
-  const calls = { ...state.calls };
-  delete calls[call.id];
-  calls[callId] = { ...call, id: callId };
-  return { ...state, calls };
+  return { ...state, calls: { ...withoutCall(state.calls, call.id), [callId]: { ...call, id: callId } } };
 }
 
 function updateCall(state: SoftphoneState, callId: string, change: (call: Call) => Partial<Call>): SoftphoneState {
@@ -98,6 +108,7 @@ export function applySoftphoneEvent(state: SoftphoneState, event: SoftphoneEvent
       return { ...state, tokenExpiresAt: event.expiresAt };
 
     case 'session-error': {
+      if (state.connection !== 'ready' && state.connection !== 'reconnecting' && state.connection !== 'connecting') return state;
       const expired = event.reason === 'EXPIRED_TOKEN';
       // Invites still ringing can no longer be answered; answered calls keep their media and can be hung up.
       const next = endAllOpenCalls(state, 'connection-lost', event.at, (call) => call.state !== 'active');
@@ -132,12 +143,12 @@ export function applySoftphoneEvent(state: SoftphoneState, event: SoftphoneEvent
       return call ? endCall(state, call, cancelReasons[event.reason], event.at) : state;
     }
     case 'call-hangup': {
-      const call = findCall(state, event.callId);
-      if (!call) return state;
-      return endCall(rekey(state, call, event.callId), { ...call, id: event.callId }, hangupReason(event.reason, call), event.at);
+      const call = state.calls[event.callId];
+      if (!call) return rememberUnmatchedHangup(state, event.callId, event.reason, event.at);
+      return endCall(state, call, hangupReason(event.reason, call), event.at);
     }
     case 'leg-status': {
-      const call = findCall(state, event.callId);
+      const call = findCallForLegStatus(state, event.callId);
       if (!call || call.direction !== 'outbound' || call.state === 'ended') return state;
       const rekeyed = rekey(state, call, event.callId);
       if (event.status === 'RINGING' && call.state === 'dialing') {
@@ -193,7 +204,13 @@ export function applySoftphoneEvent(state: SoftphoneState, event: SoftphoneEvent
     }
     case 'dial-succeeded': {
       const call = Object.values(state.calls).find((candidate) => candidate.localId === event.localId);
-      return call ? rekey(state, call, event.callId) : state;
+      if (!call) return state;
+      const rekeyed = rekey(state, call, event.callId);
+      const early = state.unmatchedHangups?.find((hangup) => hangup.callId === event.callId);
+      if (!early) return rekeyed;
+      const remaining = state.unmatchedHangups?.filter((hangup) => hangup !== early) ?? [];
+      const named = { ...call, id: event.callId };
+      return endCall({ ...rekeyed, unmatchedHangups: remaining }, named, hangupReason(early.reason, named), early.at);
     }
     case 'dial-failed': {
       const call = Object.values(state.calls).find((candidate) => candidate.localId === event.localId);
@@ -218,11 +235,8 @@ export function applySoftphoneEvent(state: SoftphoneState, event: SoftphoneEvent
       return updateCall(state, event.callId, () => ({ mutePending: false, error: event.message }));
     case 'dtmf-failed':
       return updateCall(state, event.callId, () => ({ error: event.message }));
-    case 'summary-dismissed': {
+    case 'summary-dismissed':
       if (state.calls[event.callId]?.state !== 'ended') return state;
-      const calls = { ...state.calls };
-      delete calls[event.callId];
-      return { ...state, calls };
-    }
+      return { ...state, calls: withoutCall(state.calls, event.callId) };
   }
 }

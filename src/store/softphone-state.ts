@@ -1,4 +1,4 @@
-import type { ChannelType } from '@/voice/voice-event';
+import type { ChannelType, SdkHangupReason } from '@/voice/voice-event';
 
 export type ConnectionStatus =
   | 'signed-out'
@@ -75,6 +75,8 @@ export interface SoftphoneState {
   connectionError?: string;
   calls: Readonly<Record<string, Call>>;
   dialError?: string;
+  /** SDK hangups for call ids not (yet) in `calls`: a dial may learn that id a moment later. */
+  unmatchedHangups?: ReadonlyArray<{ callId: string; reason: SdkHangupReason; at: number }>;
 }
 
 export const initialSoftphoneState: SoftphoneState = {

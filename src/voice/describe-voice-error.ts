@@ -8,7 +8,7 @@ function field(error: unknown, name: 'code' | 'message' | 'name' | 'type'): stri
   return '';
 }
 
-const knownCodes: Record<string, string> = {
+const knownCodes = new Map<string, string>(Object.entries({
   'session:error:invalid-token': 'The voice service did not accept your sign-in token.',
   'session:error:expired-token': 'Your sign-in token has expired.',
   'session:error:timeout': 'The voice service did not answer in time. Check your connection.',
@@ -18,11 +18,11 @@ const knownCodes: Record<string, string> = {
   'session:error:no-active-session': 'You are not connected to the voice service.',
   'voice:error:invalid_call_action': 'The call is no longer available.',
   'voice:error:media_timeout': 'The call’s audio could not be connected.',
-};
+}));
 
 export function describeVoiceError(error: unknown): string {
   const code = field(error, 'code');
-  const known = knownCodes[code];
+  const known = knownCodes.get(code);
   if (known) return known;
   const text = `${field(error, 'name')} ${field(error, 'message')} ${error instanceof Error ? '' : String(error)}`;
   if (/NotAllowedError|Permission denied|permission dismissed/i.test(text)) {

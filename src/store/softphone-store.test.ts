@@ -1,0 +1,727 @@
+import { describe, expect, it, vi } from 'vitest';
+import { janeTokenExchangeFixture, type TokenResponse } from '@/contracts/token-api';
+import type { ParsedDialInput } from '@/lib/dial-target';
+import type { VoiceAdapter } from '@/voice/voice-adapter';
+import type { Call } from './softphone-state';
+import { confirmationTimeoutMs, createSoftphoneStore, tokenRefreshLeadMs } from './softphone-store';
+import { deferred, FakeVoiceAdapter, type Deferred } from './testing/fake-voice-adapter';
+
+/** A hand-driven clock: `setTimer` callbacks run only when the test advances time past them. */
+class ManualClock {
+  private timers: Array<{ at: number; callback: () => void; id: number }> = [];
+  private nextId = 0;
+  time: number;
+  constructor(start: number) {
+    this.time = start;
+  }
+
+  readonly now = () => this.time;
+
+  readonly setTimer = (callback: () => void, delayMs: number) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + delayMs, callback, id });
+    return () => {
+      this.timers = this.timers.filter((timer) => timer.id !== id);
+    };
+  };
+
+  /** Moves time forward, running each timer due on the way at its own instant. */
+  advance(ms: number) {
+    const target = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = due.at;
+      due.callback();
+    }
+    this.time = target;
+  }
+
+  get pendingDelays() {
+    return this.timers.map((timer) => timer.at - this.time).sort((a, b) => a - b);
+  }
+}
+
+/** Lets every promise the store is waiting on run its continuation. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const signInInstant = Date.parse('2026-11-22T11:00:00.000Z');
+const firstExpiry = Date.parse(janeTokenExchangeFixture.response.expires_at);
+const tokenRefreshRetryMs = 30_000;
+
+function tokenFor(expiresAt: string, jwt = 'refreshed.jwt'): TokenResponse {
+  return { ...janeTokenExchangeFixture.response, jwt, expires_at: expiresAt };
+}
+
+function parseAsTyped(input: string): ParsedDialInput {
+  return input.startsWith('+')
+    ? { ok: true, target: { kind: 'phone', e164: input }, display: input }
+    : { ok: true, target: { kind: 'agent', userName: input }, display: input };
+}
+
+function setup() {
+  const adapter = new FakeVoiceAdapter();
+  const clock = new ManualClock(signInInstant);
+  const adapterLoad = deferred<VoiceAdapter>();
+  const tokenRequests: Array<Deferred<TokenResponse> & { userName: string }> = [];
+  const deps = {
+    loadAdapter: vi.fn(() => adapterLoad.promise),
+    requestToken: vi.fn((userName: string) => {
+      const request = { ...deferred<TokenResponse>(), userName };
+      tokenRequests.push(request);
+      return request.promise;
+    }),
+    parseDialInput: vi.fn(async (input: string) => parseAsTyped(input)),
+    now: clock.now,
+    setTimer: clock.setTimer,
+  };
+  const store = createSoftphoneStore(deps);
+  const actions = store.getState().actions;
+  const lastTokenRequest = () => {
+    const request = tokenRequests.at(-1);
+    if (!request) throw new Error('requestToken was never called');
+    return request;
+  };
+  const call = (id: string): Call => {
+    const found = store.getState().calls[id];
+    if (!found) throw new Error(`No call ${id}; ids: ${Object.keys(store.getState().calls).join(', ')}`);
+    return found;
+  };
+  return { adapter, clock, adapterLoad, tokenRequests, lastTokenRequest, deps, store, actions, call };
+}
+
+async function signedIn() {
+  const harness = setup();
+  const signingIn = harness.actions.signIn('Jane');
+  harness.adapterLoad.resolve(harness.adapter);
+  harness.lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+  await settle();
+  harness.adapter.lastRequest('createSession').resolve('SESSION-1');
+  await signingIn;
+  expect(harness.store.getState().connection).toBe('ready');
+  return harness;
+}
+
+async function withRingingInvite(callId = 'IN-1') {
+  const harness = await signedIn();
+  harness.adapter.emit({ type: 'call-invite', callId, from: '447700900001', channelType: 'phone' });
+  return harness;
+}
+
+async function withActiveCall(callId = 'IN-1') {
+  const harness = await withRingingInvite(callId);
+  const answering = harness.actions.answer(callId);
+  harness.adapter.lastRequest('answer').resolve();
+  await answering;
+  expect(harness.call(callId).state).toBe('active');
+  return harness;
+}
+
+describe('signIn', () => {
+  it('fetches the token and loads the SDK in parallel, then creates the session', async () => {
+    const { actions, store, deps, adapter, adapterLoad, lastTokenRequest } = setup();
+
+    const signingIn = actions.signIn('  Jane ');
+    expect(store.getState()).toMatchObject({ connection: 'fetching-token', lastAgentName: 'Jane' });
+    // Both started before either answered.
+    expect(deps.loadAdapter).toHaveBeenCalledTimes(1);
+    expect(deps.requestToken).toHaveBeenCalledWith('Jane');
+
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    expect(store.getState().connection).toBe('connecting');
+    expect(store.getState().agent).toEqual({ userName: 'Jane', userId: 'USR-jane' });
+    expect(store.getState().tokenExpiresAt).toBe(firstExpiry);
+    expect(adapter.requestsTo('createSession')).toHaveLength(0);
+
+    adapterLoad.resolve(adapter);
+    await settle();
+    expect(adapter.lastRequest('createSession').args).toEqual([janeTokenExchangeFixture.response.jwt]);
+    expect(adapter.listenerCount).toBe(1);
+
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await signingIn;
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-1', lastAgentName: 'Jane' });
+    expect(store.getState().connectionError).toBeUndefined();
+  });
+
+  it('asks for a name when the agent typed none, without calling the token service', async () => {
+    const { actions, store, deps } = setup();
+    await actions.signIn('   ');
+    expect(store.getState().connection).toBe('error');
+    expect(store.getState().connectionError).toBe('Enter your agent name to sign in.');
+    expect(deps.requestToken).not.toHaveBeenCalled();
+    expect(deps.loadAdapter).not.toHaveBeenCalled();
+  });
+
+  it('shows the token client’s message when the token request fails', async () => {
+    const { actions, store, adapter, adapterLoad, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jnae');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().reject(new Error('No agent named “Jnae” is set up. Check the spelling or ask your supervisor.'));
+    await signingIn;
+    expect(store.getState()).toMatchObject({
+      connection: 'error',
+      connectionError: 'No agent named “Jnae” is set up. Check the spelling or ask your supervisor.',
+      lastAgentName: 'Jnae',
+    });
+    expect(adapter.requestsTo('createSession')).toHaveLength(0);
+  });
+
+  it('explains a session the voice service refused', async () => {
+    const { actions, store, adapter, adapterLoad, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject({ type: 'SESSION_ERROR', code: 'session:error:invalid-token', message: 'bad jwt' });
+    await signingIn;
+    expect(store.getState().connection).toBe('error');
+    expect(store.getState().connectionError).toBe(
+      'Could not connect to the voice service. The voice service did not accept your sign-in token.',
+    );
+  });
+
+  it('explains an SDK that failed to load', async () => {
+    const { actions, store, adapterLoad, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.reject(new Error('Failed to fetch dynamically imported module'));
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await signingIn;
+    expect(store.getState().connectionError).toBe(
+      'Could not connect to the voice service. The voice service reported: Failed to fetch dynamically imported module',
+    );
+  });
+
+  it('ignores a second sign-in while one is under way', async () => {
+    const { actions, store, deps, adapter, adapterLoad, lastTokenRequest } = setup();
+    const first = actions.signIn('Jane');
+    await actions.signIn('Bob');
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+    expect(store.getState().lastAgentName).toBe('Jane');
+
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    expect(store.getState().connection).toBe('connecting');
+    await actions.signIn('Bob');
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+
+    adapterLoad.resolve(adapter);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await first;
+    expect(store.getState()).toMatchObject({ connection: 'ready', agent: { userName: 'Jane' } });
+  });
+
+  it('signs in again after a failure with the SDK it already loaded, subscribing once', async () => {
+    const { actions, store, deps, adapter, adapterLoad, lastTokenRequest } = setup();
+    const first = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject(new Error('socket closed'));
+    await first;
+    expect(store.getState().connection).toBe('error');
+
+    const second = actions.signIn('Jane');
+    expect(store.getState().connectionError).toBeUndefined();
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-2');
+    await second;
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-2' });
+    expect(deps.loadAdapter).toHaveBeenCalledTimes(1);
+    expect(adapter.listenerCount).toBe(1);
+  });
+});
+
+describe('answer and reject', () => {
+  it('answers a ringing invite', async () => {
+    const { actions, adapter, call, clock } = await withRingingInvite();
+    clock.advance(3_000);
+    const answering = actions.answer('IN-1');
+    expect(call('IN-1').state).toBe('answering');
+    expect(adapter.lastRequest('answer').args).toEqual(['IN-1']);
+
+    clock.advance(500);
+    adapter.lastRequest('answer').resolve();
+    await answering;
+    expect(call('IN-1')).toMatchObject({ state: 'active', startedAt: signInInstant, answeredAt: signInInstant + 3_500 });
+  });
+
+  it('ends the invite with the reason when answering fails', async () => {
+    const { actions, adapter, call } = await withRingingInvite();
+    const answering = actions.answer('IN-1');
+    adapter.lastRequest('answer').reject(new DOMException('Permission denied', 'NotAllowedError'));
+    await answering;
+    expect(call('IN-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'answer-failed',
+      error: 'Could not answer. The microphone is blocked. Allow microphone access for this site in the browser, then try again.',
+    });
+  });
+
+  it('does not answer a call that is not ringing', async () => {
+    const { actions, adapter } = await withActiveCall();
+    await actions.answer('IN-1');
+    await actions.answer('IN-404');
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+  });
+
+  it('rejects an invite and ends it itself, as the SDK sends no event for a reject', async () => {
+    const { actions, adapter, call, clock } = await withRingingInvite();
+    clock.advance(2_000);
+    const rejecting = actions.reject('IN-1');
+    expect(adapter.lastRequest('reject').args).toEqual(['IN-1']);
+    expect(call('IN-1').state).toBe('ringing');
+    adapter.lastRequest('reject').resolve();
+    await rejecting;
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: signInInstant + 2_000 });
+  });
+
+  it('keeps the invite ringing with a message when rejecting fails', async () => {
+    const { actions, adapter, call } = await withRingingInvite();
+    const rejecting = actions.reject('IN-1');
+    adapter.lastRequest('reject').reject({ code: 'voice:error:invalid_call_action', message: 'gone' });
+    await rejecting;
+    expect(call('IN-1')).toMatchObject({ state: 'ringing', error: 'Could not reject. The call is no longer available.' });
+  });
+});
+
+describe('hangup', () => {
+  it('waits for the SDK to confirm the hangup', async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const hangingUp = actions.hangup('IN-1');
+    expect(call('IN-1')).toMatchObject({ state: 'active', hangupPending: true });
+    expect(adapter.lastRequest('hangup').args).toEqual(['IN-1']);
+
+    adapter.lastRequest('hangup').resolve();
+    await hangingUp;
+    expect(call('IN-1')).toMatchObject({ state: 'active', hangupPending: true });
+
+    clock.advance(1_000);
+    adapter.emit({ type: 'call-hangup', callId: 'IN-1', reason: 'LOCAL_HANGUP' });
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'local-hangup', endedAt: signInInstant + 1_000 });
+
+    clock.advance(confirmationTimeoutMs);
+    expect(call('IN-1').endedAt).toBe(signInInstant + 1_000);
+  });
+
+  it(`ends the call locally when the SDK has not confirmed within ${confirmationTimeoutMs} ms`, async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const hangingUp = actions.hangup('IN-1');
+    adapter.lastRequest('hangup').resolve();
+    await hangingUp;
+
+    clock.advance(confirmationTimeoutMs - 1);
+    expect(call('IN-1')).toMatchObject({ state: 'active', hangupPending: true });
+    clock.advance(1);
+    expect(call('IN-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'local-hangup',
+      endedAt: signInInstant + confirmationTimeoutMs,
+      hangupPending: false,
+    });
+  });
+
+  it('shows why a hangup failed and lets the agent try again', async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const hangingUp = actions.hangup('IN-1');
+    adapter.lastRequest('hangup').reject(new Error('transport closed'));
+    await hangingUp;
+    expect(call('IN-1')).toMatchObject({
+      state: 'active',
+      hangupPending: false,
+      error: 'Could not hang up. The voice service reported: transport closed',
+    });
+    expect(clock.pendingDelays).not.toContain(confirmationTimeoutMs);
+
+    void actions.hangup('IN-1');
+    expect(adapter.requestsTo('hangup')).toHaveLength(2);
+  });
+
+  it('ignores a second press while the hangup is pending', async () => {
+    const { actions, adapter } = await withActiveCall();
+    void actions.hangup('IN-1');
+    await actions.hangup('IN-1');
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+  });
+
+  it('hangs up a dial that has no call id yet as soon as the dial resolves', async () => {
+    const { actions, adapter, call, clock } = await signedIn();
+    const dialing = actions.dial('+447700900123');
+    await settle();
+    expect(call('dial-1').state).toBe('dialing');
+
+    await actions.hangup('dial-1');
+    expect(call('dial-1').hangupPending).toBe(true);
+    expect(adapter.requestsTo('hangup')).toHaveLength(0);
+
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await settle();
+    expect(adapter.lastRequest('hangup').args).toEqual(['OUT-1']);
+    adapter.lastRequest('hangup').resolve();
+    await dialing;
+
+    expect(call('OUT-1')).toMatchObject({ state: 'dialing', hangupPending: true });
+    clock.advance(confirmationTimeoutMs);
+    expect(call('OUT-1')).toMatchObject({ state: 'ended', endReason: 'local-hangup' });
+  });
+});
+
+describe('toggleMute', () => {
+  it('shows the new mute state only when the SDK confirms it', async () => {
+    const { actions, adapter, call } = await withActiveCall();
+    const muting = actions.toggleMute('IN-1');
+    expect(adapter.lastRequest('setMuted').args).toEqual(['IN-1', true]);
+    expect(call('IN-1')).toMatchObject({ muted: false, mutePending: true });
+
+    adapter.lastRequest('setMuted').resolve();
+    await muting;
+    expect(call('IN-1')).toMatchObject({ muted: false, mutePending: true });
+
+    adapter.emit({ type: 'mute', callId: 'IN-1', muted: true });
+    expect(call('IN-1')).toMatchObject({ muted: true, mutePending: false });
+
+    void actions.toggleMute('IN-1');
+    expect(adapter.lastRequest('setMuted').args).toEqual(['IN-1', false]);
+  });
+
+  it(`says the change was not confirmed after ${confirmationTimeoutMs} ms without a mute event`, async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const muting = actions.toggleMute('IN-1');
+    adapter.lastRequest('setMuted').resolve();
+    await muting;
+
+    clock.advance(confirmationTimeoutMs - 1);
+    expect(call('IN-1').mutePending).toBe(true);
+    clock.advance(1);
+    expect(call('IN-1')).toMatchObject({
+      muted: false,
+      mutePending: false,
+      error: 'The voice service did not confirm the mute change. Try again.',
+    });
+  });
+
+  it('shows why a mute change failed', async () => {
+    const { actions, adapter, call } = await withActiveCall();
+    const muting = actions.toggleMute('IN-1');
+    adapter.lastRequest('setMuted').reject(new Error('no track'));
+    await muting;
+    expect(call('IN-1')).toMatchObject({ muted: false, mutePending: false, error: 'Could not change mute. The voice service reported: no track' });
+  });
+
+  it('ignores a toggle while one is pending, and on a call that is not active', async () => {
+    const { actions, adapter } = await withActiveCall();
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    void actions.toggleMute('IN-1');
+    await actions.toggleMute('IN-1');
+    await actions.toggleMute('IN-2');
+    expect(adapter.requestsTo('setMuted')).toHaveLength(1);
+  });
+});
+
+describe('sendDtmf', () => {
+  it('sends the digits on an active call and shows a failure', async () => {
+    const { actions, adapter, call } = await withActiveCall();
+    const sending = actions.sendDtmf('IN-1', '12#');
+    expect(adapter.lastRequest('sendDtmf').args).toEqual(['IN-1', '12#']);
+    adapter.lastRequest('sendDtmf').reject(new Error('not connected'));
+    await sending;
+    expect(call('IN-1')).toMatchObject({ state: 'active', error: 'Could not send the keypad tones. The voice service reported: not connected' });
+  });
+});
+
+describe('dial', () => {
+  it('places a call: dialing under a local id, then the SDK id, ringing and answered', async () => {
+    const { actions, adapter, call, store, deps } = await signedIn();
+    const dialing = actions.dial('+447700900123');
+    await settle();
+    expect(deps.parseDialInput).toHaveBeenCalledWith('+447700900123');
+    expect(call('dial-1')).toMatchObject({ direction: 'outbound', state: 'dialing', remote: '+447700900123', channelType: 'phone' });
+    expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'phone', e164: '+447700900123' }]);
+
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await dialing;
+    expect(Object.keys(store.getState().calls)).toEqual(['OUT-1']);
+
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'RINGING' });
+    expect(call('OUT-1').state).toBe('ringing');
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'ANSWERED' });
+    expect(call('OUT-1').state).toBe('active');
+  });
+
+  it('places no call for input the parser refuses', async () => {
+    const { actions, adapter, store, deps } = await signedIn();
+    deps.parseDialInput.mockResolvedValueOnce({ ok: false, message: '“12” is not a phone number.' });
+    await actions.dial('12');
+    expect(store.getState().dialError).toBe('“12” is not a phone number.');
+    expect(store.getState().calls).toEqual({});
+    expect(adapter.requestsTo('dial')).toHaveLength(0);
+  });
+
+  it('refuses to dial while another call is active', async () => {
+    const { actions, adapter, store, deps } = await withActiveCall();
+    await actions.dial('+447700900123');
+    expect(store.getState().dialError).toBe('Finish the current call before placing another.');
+    expect(deps.parseDialInput).not.toHaveBeenCalled();
+    expect(adapter.requestsTo('dial')).toHaveLength(0);
+  });
+
+  it('refuses to dial while another outbound call is being set up', async () => {
+    const { actions, adapter, store } = await signedIn();
+    void actions.dial('Joe');
+    await settle();
+    await actions.dial('Mary');
+    expect(store.getState().dialError).toBe('Finish the current call before placing another.');
+    expect(adapter.requestsTo('dial')).toHaveLength(1);
+    expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'agent', userName: 'Joe' }]);
+  });
+
+  it('refuses to dial before the softphone is ready', async () => {
+    const { actions, store, deps } = setup();
+    await actions.dial('+447700900123');
+    expect(store.getState().dialError).toBe('You can call once the softphone is Ready.');
+    expect(deps.parseDialInput).not.toHaveBeenCalled();
+  });
+
+  it('ends the call with the reason when the dial fails', async () => {
+    const { actions, adapter, call } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    adapter.lastRequest('dial').reject({ code: 'system:error:permission', message: 'forbidden' });
+    await dialing;
+    expect(call('dial-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'dial-failed',
+      error: 'The call could not be placed. This agent is not allowed to use voice.',
+    });
+  });
+
+  it('numbers each dial afresh', async () => {
+    const { actions, adapter, store } = await signedIn();
+    const first = actions.dial('Joe');
+    await settle();
+    adapter.lastRequest('dial').reject(new Error('x'));
+    await first;
+    void actions.dial('Mary');
+    await settle();
+    expect(Object.keys(store.getState().calls).sort()).toEqual(['dial-1', 'dial-2']);
+  });
+});
+
+describe('SDK events', () => {
+  it('hangs up a call whose media was lost, so the far end is not left on a dead line', async () => {
+    const { adapter, call } = await withActiveCall();
+    adapter.emit({ type: 'media-disconnect', callId: 'IN-1' });
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'media-lost' });
+    expect(adapter.lastRequest('hangup').args).toEqual(['IN-1']);
+  });
+
+  it('folds SDK events into the state', async () => {
+    const { adapter, store } = await withRingingInvite();
+    adapter.emit({ type: 'session-error', reason: 'EXPIRED_TOKEN' });
+    expect(store.getState().connection).toBe('session-expired');
+    expect(store.getState().calls['IN-1']).toMatchObject({ state: 'ended', endReason: 'connection-lost' });
+  });
+});
+
+describe('token refresh', () => {
+  const refreshDelay = firstExpiry - tokenRefreshLeadMs - signInInstant;
+
+  it(`refreshes the token ${tokenRefreshLeadMs} ms before it expires, then schedules the next refresh`, async () => {
+    const { adapter, clock, deps, store, lastTokenRequest } = await signedIn();
+    expect(clock.pendingDelays).toEqual([refreshDelay]);
+
+    clock.advance(refreshDelay - 1);
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+    clock.advance(1);
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    expect(deps.requestToken).toHaveBeenLastCalledWith('Jane');
+
+    const nextExpiry = '2026-11-22T13:00:00.000Z';
+    lastTokenRequest().resolve(tokenFor(nextExpiry, 'second.jwt'));
+    await settle();
+    expect(adapter.lastRequest('refreshSession').args).toEqual(['second.jwt']);
+    expect(store.getState().tokenExpiresAt).toBe(firstExpiry);
+
+    adapter.lastRequest('refreshSession').resolve();
+    await settle();
+    expect(store.getState().tokenExpiresAt).toBe(Date.parse(nextExpiry));
+    expect(clock.pendingDelays).toEqual([Date.parse(nextExpiry) - tokenRefreshLeadMs - clock.time]);
+  });
+
+  it('retries after a failed token request', async () => {
+    const { adapter, clock, deps, lastTokenRequest } = await signedIn();
+    clock.advance(refreshDelay);
+    lastTokenRequest().reject(new Error('offline'));
+    await settle();
+    expect(adapter.requestsTo('refreshSession')).toHaveLength(0);
+    expect(clock.pendingDelays).toEqual([tokenRefreshRetryMs]);
+
+    clock.advance(tokenRefreshRetryMs);
+    expect(deps.requestToken).toHaveBeenCalledTimes(3);
+    lastTokenRequest().resolve(tokenFor('2026-11-22T13:00:00.000Z'));
+    await settle();
+    expect(adapter.lastRequest('refreshSession').args).toEqual(['refreshed.jwt']);
+  });
+
+  it('retries after the SDK refuses the new token', async () => {
+    const { adapter, clock, deps, store, lastTokenRequest } = await signedIn();
+    clock.advance(refreshDelay);
+    lastTokenRequest().resolve(tokenFor('2026-11-22T13:00:00.000Z'));
+    await settle();
+    adapter.lastRequest('refreshSession').reject(new Error('refused'));
+    await settle();
+    expect(store.getState().tokenExpiresAt).toBe(firstExpiry);
+
+    clock.advance(tokenRefreshRetryMs);
+    expect(deps.requestToken).toHaveBeenCalledTimes(3);
+  });
+
+  it('never refreshes sooner than 5 s from now, even for a token that is about to expire', async () => {
+    const { actions, adapter, adapterLoad, clock, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().resolve(tokenFor(new Date(signInInstant + 30_000).toISOString()));
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await signingIn;
+    expect(clock.pendingDelays).toEqual([5_000]);
+  });
+
+  it('stops refreshing once the session is lost', async () => {
+    const { adapter, clock, deps } = await signedIn();
+    adapter.emit({ type: 'session-error', reason: 'TRANSPORT_CLOSED' });
+    expect(clock.pendingDelays).toEqual([]);
+    clock.advance(refreshDelay + tokenRefreshRetryMs);
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('signOut', () => {
+  it('hangs up connected calls and rejects ringing ones before deleting the session', async () => {
+    const { actions, adapter, clock, deps, store } = await withActiveCall('IN-ACTIVE');
+    adapter.emit({ type: 'call-invite', callId: 'IN-RINGING', from: '447700900002', channelType: 'phone' });
+    adapter.emit({ type: 'call-invite', callId: 'IN-DONE', from: '447700900003', channelType: 'phone' });
+    adapter.emit({ type: 'call-invite-cancel', callId: 'IN-DONE', reason: 'RemoteCancel' });
+
+    const signingOut = actions.signOut();
+    expect(adapter.lastRequest('hangup').args).toEqual(['IN-ACTIVE']);
+    expect(adapter.lastRequest('reject').args).toEqual(['IN-RINGING']);
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+    expect(adapter.requestsTo('reject')).toHaveLength(1);
+
+    adapter.lastRequest('hangup').resolve();
+    await settle();
+    expect(adapter.requestsTo('deleteSession')).toHaveLength(0);
+    adapter.lastRequest('reject').reject(new Error('already gone'));
+    await settle();
+    expect(adapter.history.map((entry) => entry.method).slice(-3)).toEqual(['hangup', 'reject', 'deleteSession']);
+    expect(store.getState().connection).toBe('ready');
+
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(store.getState()).toMatchObject({ connection: 'signed-out', lastAgentName: 'Jane', calls: {} });
+    expect(store.getState().agent).toBeUndefined();
+    expect(store.getState().sessionId).toBeUndefined();
+
+    clock.advance(firstExpiry - clock.time);
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('signs out even when deleting the session fails', async () => {
+    const { actions, adapter, store } = await signedIn();
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').reject(new Error('socket closed'));
+    await signingOut;
+    expect(store.getState()).toMatchObject({ connection: 'signed-out', lastAgentName: 'Jane' });
+  });
+
+  it('signs out without touching an SDK that never loaded', async () => {
+    const { actions, store } = setup();
+    await actions.signIn('   ');
+    await actions.signOut();
+    expect(store.getState().connection).toBe('signed-out');
+  });
+});
+
+describe('races the agent can cause', () => {
+  it('a double-click on Call places only one call', async () => {
+    const { actions, adapter, store } = await signedIn();
+    void actions.dial('+447700900123');
+    void actions.dial('+447700900123');
+    await settle();
+    expect(adapter.requestsTo('dial')).toHaveLength(1);
+    expect(Object.keys(store.getState().calls)).toEqual(['dial-1']);
+    expect(store.getState().dialError).toBeUndefined();
+  });
+
+  it('the timeout of an earlier, confirmed mute does not cut short a later one', async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const first = actions.toggleMute('IN-1');
+    adapter.lastRequest('setMuted').resolve();
+    await first;
+    clock.advance(4_000);
+    adapter.emit({ type: 'mute', callId: 'IN-1', muted: true });
+    const second = actions.toggleMute('IN-1');
+    adapter.lastRequest('setMuted').resolve();
+    await second;
+    clock.advance(1_000);
+    expect(call('IN-1')).toMatchObject({ muted: true, mutePending: true });
+    expect(call('IN-1').error).toBeUndefined();
+  });
+
+  it('a dial re-keyed by an early event and hung up before it resolves is hung up once', async () => {
+    const { actions, adapter } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'RINGING' });
+    const hangingUp = actions.hangup('OUT-1');
+    adapter.lastRequest('hangup').resolve();
+    await hangingUp;
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await settle();
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+    adapter.requestsTo('hangup').forEach((request) => request.resolve());
+    await dialing;
+  });
+
+  it('a token refresh still in flight at sign-out neither refreshes the old session nor re-arms', async () => {
+    const { actions, adapter, clock, store, lastTokenRequest } = await signedIn();
+    clock.advance(firstExpiry - tokenRefreshLeadMs - signInInstant);
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    lastTokenRequest().resolve(tokenFor('2026-11-22T13:00:00.000Z'));
+    await settle();
+    expect(adapter.requestsTo('refreshSession')).toHaveLength(0);
+    expect(store.getState().tokenExpiresAt).toBeUndefined();
+    expect(clock.pendingDelays).toEqual([]);
+  });
+
+  it('a dial still waiting for its id at sign-out is hung up when the id arrives', async () => {
+    const { actions, adapter } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await settle();
+    expect(adapter.requestsTo('hangup').map((request) => request.args)).toEqual([['OUT-1']]);
+    adapter.lastRequest('hangup').resolve();
+    await dialing;
+  });
+
+  it('signing in again while Ready does not open a second session', async () => {
+    const { actions, adapter, tokenRequests } = await signedIn();
+    await actions.signIn('Jane');
+    expect(tokenRequests).toHaveLength(1);
+    expect(adapter.requestsTo('createSession')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,127 @@
+import type { VoiceAdapter } from '@/voice/voice-adapter';
+import type { VoiceEvent } from '@/voice/voice-event';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/** A promise the test settles by hand. */
+export function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The adapter's asynchronous methods, which the test settles by hand. */
+export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose'>;
+/** What `method` resolves with. */
+export type AdapterResult<M extends AdapterMethod> = Awaited<ReturnType<VoiceAdapter[M]>>;
+
+/** One call the store made on the adapter, still waiting for the test to settle it. */
+export interface AdapterRequest<M extends AdapterMethod> {
+  method: M;
+  args: Parameters<VoiceAdapter[M]>;
+  resolve(value: AdapterResult<M>): void;
+  reject(error: unknown): void;
+}
+
+type RequestsByMethod = { [M in AdapterMethod]: AdapterRequest<M>[] };
+
+/**
+ * A VoiceAdapter for unit tests: every call is recorded and returns a promise the test resolves or rejects,
+ * and `emit` plays an SDK event to whoever subscribed.
+ */
+export class FakeVoiceAdapter implements VoiceAdapter {
+  /** Every adapter call in the order the store made it, for ordering assertions. */
+  readonly history: Array<{ method: AdapterMethod; args: readonly unknown[] }> = [];
+  disposed = false;
+  private readonly listeners = new Set<(event: VoiceEvent) => void>();
+  private readonly requests: RequestsByMethod = {
+    createSession: [],
+    deleteSession: [],
+    refreshSession: [],
+    answer: [],
+    reject: [],
+    hangup: [],
+    dial: [],
+    setMuted: [],
+    sendDtmf: [],
+    inboundPacketCount: [],
+  };
+
+  createSession(token: string) {
+    return this.record('createSession', [token]);
+  }
+  deleteSession() {
+    return this.record('deleteSession', []);
+  }
+  refreshSession(token: string) {
+    return this.record('refreshSession', [token]);
+  }
+  answer(callId: string) {
+    return this.record('answer', [callId]);
+  }
+  reject(callId: string) {
+    return this.record('reject', [callId]);
+  }
+  hangup(callId: string) {
+    return this.record('hangup', [callId]);
+  }
+  dial(...args: Parameters<VoiceAdapter['dial']>) {
+    return this.record('dial', args);
+  }
+  setMuted(callId: string, muted: boolean) {
+    return this.record('setMuted', [callId, muted]);
+  }
+  sendDtmf(callId: string, digits: string) {
+    return this.record('sendDtmf', [callId, digits]);
+  }
+  inboundPacketCount(callId: string) {
+    return this.record('inboundPacketCount', [callId]);
+  }
+
+  subscribe(listener: (event: VoiceEvent) => void) {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  /** Plays an SDK event to every subscriber, as the real adapter would. */
+  emit(event: VoiceEvent) {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  get listenerCount() {
+    return this.listeners.size;
+  }
+
+  requestsTo<M extends AdapterMethod>(method: M): readonly AdapterRequest<M>[] {
+    return this.requests[method];
+  }
+
+  /** The most recent call to `method`; fails the test if there was none. */
+  lastRequest<M extends AdapterMethod>(method: M): AdapterRequest<M> {
+    const last = this.requests[method].at(-1);
+    if (!last) throw new Error(`The store never called adapter.${method}()`);
+    return last;
+  }
+
+  private record<M extends AdapterMethod>(method: M, args: Parameters<VoiceAdapter[M]>): Promise<AdapterResult<M>> {
+    const pending = deferred<AdapterResult<M>>();
+    this.history.push({ method, args });
+    this.requests[method].push({ method, args, resolve: pending.resolve, reject: pending.reject });
+    return pending.promise;
+  }
+}
