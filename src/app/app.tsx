@@ -22,7 +22,7 @@ export function App({ onSignInIntent, sidePanel }: AppProps) {
   return (
     <div className="min-h-screen bg-slate-100">
       <header className="flex items-center justify-between gap-4 bg-white px-6 py-3 shadow-sm">
-        <p className="font-semibold text-slate-900">Agent softphone</p>
+        <h1 className="font-semibold text-slate-900">Agent softphone</h1>
         <div className="flex items-center gap-4">
           {signedIn && agent && <span className="text-sm text-slate-700">{agent.userName}</span>}
           <ConnectionStatus />

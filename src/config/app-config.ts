@@ -1,34 +1,31 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The environment is parsed and validated once, at start. A live build with a bad configuration shows the
 // problems on screen instead of failing later with an obscure SDK error.
 
-const optionalText = z.string().trim().min(1).optional().catch(undefined);
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.trim())));
 const optionalUrl = (name: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value ? value : undefined))
-    .pipe(z.url({ message: `${name} must be a full URL` }).optional());
+  z.pipe(z.transform(blankToUndefined), z.optional(z.url({ error: `${name} must be a full URL` })));
 
 const environmentSchema = z.object({
-  VITE_SOFTPHONE_MODE: z.enum(['demo', 'live'], { message: 'VITE_SOFTPHONE_MODE must be "demo" or "live"' }),
-  VITE_TOKEN_URL: z.string().trim().min(1).default('/api/jwt'),
+  VITE_SOFTPHONE_MODE: z.enum(['demo', 'live'], { error: 'VITE_SOFTPHONE_MODE must be "demo" or "live"' }),
+  VITE_TOKEN_URL: z._default(z.string().check(z.trim(), z.minLength(1)), '/api/jwt'),
   VITE_MOBILE_API_KEY: optionalText,
-  VITE_VONAGE_REGION: z.enum(['US', 'EU', 'AP'], { message: 'VITE_VONAGE_REGION must be US, EU or AP' }).optional(),
+  VITE_VONAGE_REGION: z.optional(z.enum(['US', 'EU', 'AP'], { error: 'VITE_VONAGE_REGION must be US, EU or AP' })),
   VITE_VONAGE_API_URL: optionalUrl('VITE_VONAGE_API_URL'),
   VITE_VONAGE_WEBSOCKET_URL: optionalUrl('VITE_VONAGE_WEBSOCKET_URL'),
-  VITE_DEFAULT_COUNTRY: z
-    .string()
-    .regex(/^[A-Z]{2}$/, { message: 'VITE_DEFAULT_COUNTRY must be a two-letter country code such as US or GB' })
-    .default('US'),
-  VITE_TOKEN_TIMEOUT_MS: z.coerce
-    .number({ message: 'VITE_TOKEN_TIMEOUT_MS must be a number of milliseconds' })
-    .int()
-    .min(500, { message: 'VITE_TOKEN_TIMEOUT_MS must be at least 500' })
-    .default(10_000),
+  VITE_DEFAULT_COUNTRY: z._default(
+    z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'VITE_DEFAULT_COUNTRY must be a two-letter country code such as US or GB' })),
+    'US',
+  ),
+  VITE_TOKEN_TIMEOUT_MS: z._default(
+    z.coerce
+      .number({ error: 'VITE_TOKEN_TIMEOUT_MS must be a number of milliseconds' })
+      .check(z.int({ error: 'VITE_TOKEN_TIMEOUT_MS must be a whole number' }), z.minimum(500, { error: 'VITE_TOKEN_TIMEOUT_MS must be at least 500' })),
+    10_000,
+  ),
 });
 
 /** Shared by both modes. */

@@ -20,7 +20,7 @@ export function SignInForm({ onIntent }: { onIntent?: () => void }) {
 
   return (
     <form onSubmit={submit} className="mx-auto mt-16 flex max-w-sm flex-col gap-4 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h1 className="text-lg font-semibold text-slate-900">Sign in to take calls</h1>
+      <h2 className="text-lg font-semibold text-slate-900">Sign in to take calls</h2>
       <div className="flex flex-col gap-1">
         <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
           Agent

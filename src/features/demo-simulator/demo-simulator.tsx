@@ -84,8 +84,11 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
         </div>
       </fieldset>
       <div className="mt-4 flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={!agent} onClick={() => agent && run(() => cloud.dropConnection(agent.userName))}>
+        <Button variant="secondary" disabled={!agent} onClick={() => agent && run(() => cloud.dropConnection(agent.userName, { offlineMs: 8_000 }))}>
           Drop connection
+        </Button>
+        <Button variant="secondary" disabled={!agent} onClick={() => agent && run(() => cloud.dropConnection(agent.userName, { offlineMs: 40_000 }))}>
+          Lose network for 40 s
         </Button>
         <Button variant="secondary" disabled={!agent} onClick={() => agent && run(() => cloud.expireSession(agent.userName))}>
           Expire session
