@@ -2,12 +2,33 @@ import { expect, test } from './support/fixtures';
 
 test.describe('Keeping the session', () => {
   test('a dropped connection comes back by itself, and calls still arrive', async ({ jane, farEnd }) => {
-    await farEnd.dropConnection('Jane');
+    // The network stays down for 6 s: long enough to see the softphone say so, short of the SDK giving up.
+    await farEnd.dropConnection('Jane', 6_000);
     await expect(jane.connection).toHaveText('Reconnecting…');
-    await expect(jane.connection).toHaveText('Ready', { timeout: 15_000 });
+    await expect(jane.callButton).toBeDisabled();
+    await expect(jane.connection).toHaveText('Ready', { timeout: 20_000 });
 
     await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
     await expect(jane.incomingCall).toBeVisible();
+  });
+
+  test('when the network stays down the softphone says Offline, keeps the call, and Reconnect brings it back', async ({ jane, farEnd }) => {
+    const callId = await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
+    await jane.answerIncomingCall();
+
+    await farEnd.dropConnection('Jane', 120_000);
+    await expect(jane.connection).toHaveText('Reconnecting…');
+    // socket.io-client gives up after 5 refused attempts, about 25 s.
+    await expect(jane.connection).toHaveText('Offline', { timeout: 40_000 });
+    await expect(jane.alerts).toContainText('The connection to the voice service was lost');
+    await expect(jane.activeCall).toBeVisible();
+
+    await farEnd.restoreNetwork('Jane');
+    await jane.page.getByRole('button', { name: 'Reconnect' }).click();
+    await expect(jane.connection).toHaveText('Ready');
+    await jane.hangUp();
+    await jane.expectLastCallSummary('You hung up.');
+    await expect.poll(async () => (await farEnd.call(callId))?.state).toBe('ended');
   });
 
   test('an expired session says so, and one click signs Jane back in', async ({ jane, farEnd }) => {

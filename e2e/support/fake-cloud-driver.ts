@@ -62,8 +62,12 @@ export class FakeCloudDriver {
     return this.page.evaluate((name) => window.fakeVonage!.expireSession(name), agent);
   }
 
-  dropConnection(agent: string): Promise<void> {
-    return this.page.evaluate((name) => window.fakeVonage!.dropConnection(name), agent);
+  dropConnection(agent: string, offlineMs = 0): Promise<void> {
+    return this.page.evaluate(([name, ms]) => window.fakeVonage!.dropConnection(name, { offlineMs: ms }), [agent, offlineMs] as const);
+  }
+
+  restoreNetwork(agent: string): Promise<void> {
+    return this.page.evaluate((name) => window.fakeVonage!.restoreNetwork(name), agent);
   }
 
   tokenBackendAnswers(behaviour: TokenBackendBehaviour): Promise<void> {
