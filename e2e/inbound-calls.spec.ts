@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 
 const caller = { agent: 'Jane', from: '447911123456' } as const;
@@ -8,6 +9,7 @@ test.describe('Incoming calls', () => {
     await expect(jane.incomingCall).toBeVisible();
     await expect(jane.incomingCall).toContainText('+447911123456');
     await jane.expectRingtone('playing');
+    expect((await new AxeBuilder({ page: jane.page }).include('main').analyze()).violations).toEqual([]);
 
     await jane.answerIncomingCall();
     await jane.expectRingtone('stopped');
@@ -15,6 +17,7 @@ test.describe('Incoming calls', () => {
     await expect(jane.callTimer).toHaveText(/^0:0[0-9]$/);
     await farEnd.expectAudioBothWays(callId);
     await expect(jane.callTimer).not.toHaveText('0:00');
+    expect((await new AxeBuilder({ page: jane.page }).include('main').analyze()).violations).toEqual([]);
 
     await farEnd.callerHangsUp(callId);
     await expect(jane.activeCall).toBeHidden();

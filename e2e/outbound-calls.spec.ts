@@ -62,6 +62,9 @@ test.describe('Outgoing calls', () => {
     await jane.dial('Joe');
     await expect(jane.activeCall).toBeVisible();
     await expect(jane.activeCall).toContainText('Joe');
+    const call = await farEnd.onlyCall();
+    expect(call).toMatchObject({ direction: 'outbound', remote: 'Joe' });
+    await farEnd.expectAudioBothWays(call.callId);
     await jane.hangUp();
     await jane.expectLastCallSummary('You hung up.');
   });

@@ -15,6 +15,7 @@ test.describe('Keeping the session', () => {
   test('when the network stays down the softphone says Offline, keeps the call, and Reconnect brings it back', async ({ jane, farEnd }) => {
     const callId = await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
     await jane.answerIncomingCall();
+    await farEnd.expectAudioBothWays(callId);
 
     await farEnd.dropConnection('Jane', 120_000);
     await expect(jane.connection).toHaveText('Reconnecting…');
@@ -22,6 +23,7 @@ test.describe('Keeping the session', () => {
     await expect(jane.connection).toHaveText('Offline', { timeout: 40_000 });
     await expect(jane.alerts).toContainText('The connection to the voice service was lost');
     await expect(jane.activeCall).toBeVisible();
+    await farEnd.expectAudioStillFlowing(callId);
 
     await farEnd.restoreNetwork('Jane');
     await jane.page.getByRole('button', { name: 'Reconnect' }).click();
@@ -45,6 +47,7 @@ test.describe('Keeping the session', () => {
   test('signing out during a call hangs it up first', async ({ jane, farEnd }) => {
     const callId = await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
     await jane.answerIncomingCall();
+    await farEnd.expectAudioBothWays(callId);
     await jane.signOutButton.click();
     await expect(jane.connection).toHaveText('Signed out');
     await expect.poll(async () => (await farEnd.call(callId))?.state).toBe('ended');

@@ -23,7 +23,7 @@ function start(config: AppConfig) {
   const store = createSoftphoneStore({
     async loadAdapter() {
       const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
-      demoBackend?.then((demo) => demo.fakeCloud.setAgentMediaProbe((callId) => adapter.inboundPacketCount(callId)));
+      demoBackend?.then((demo) => demo.fakeCloud.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
       return adapter;
     },
     async requestToken(userName) {

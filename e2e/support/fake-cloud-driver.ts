@@ -48,7 +48,7 @@ export class FakeCloudDriver {
     return this.page.evaluate((id) => window.fakeVonage!.mediaStats(id), callId);
   }
 
-  /** Real RTP both ways: the far end hears the agent and the agent's SDK receives the far end. */
+  /** Real RTP both ways: the far end hears the agent, the agent's SDK receives the far end and plays it. */
   async expectAudioBothWays(callId: string) {
     await expect
       .poll(async () => {
@@ -56,6 +56,18 @@ export class FakeCloudDriver {
         return Math.min(stats.farEndPacketsReceived, stats.agentPacketsReceived);
       }, { message: 'RTP packets flow both ways', timeout: 15_000 })
       .toBeGreaterThan(0);
+    expect(await this.mediaStats(callId)).toMatchObject({ agentAudioPlaying: true });
+  }
+
+  /** Packets keep arriving on both sides: media survives whatever the test just did to the signalling. */
+  async expectAudioStillFlowing(callId: string) {
+    const before = await this.mediaStats(callId);
+    await expect
+      .poll(async () => {
+        const now = await this.mediaStats(callId);
+        return now.farEndPacketsReceived > before.farEndPacketsReceived && now.agentPacketsReceived > before.agentPacketsReceived;
+      }, { message: 'RTP keeps flowing both ways' })
+      .toBe(true);
   }
 
   expireSession(agent: string): Promise<void> {

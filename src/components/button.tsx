@@ -3,8 +3,8 @@ import { cn } from '@/lib/cn';
 
 const variants = {
   primary: 'bg-indigo-600 text-white hover:bg-indigo-500 focus-visible:outline-indigo-600',
-  answer: 'bg-emerald-600 text-white hover:bg-emerald-500 focus-visible:outline-emerald-600',
-  danger: 'bg-rose-600 text-white hover:bg-rose-500 focus-visible:outline-rose-600',
+  answer: 'bg-emerald-700 text-white hover:bg-emerald-800 focus-visible:outline-emerald-700',
+  danger: 'bg-rose-700 text-white hover:bg-rose-800 focus-visible:outline-rose-700',
   secondary: 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600',
 } as const;
 

@@ -43,6 +43,14 @@ export interface MediaStats {
   farEndPacketsReceived: number;
   /** RTP packets the agent's SDK peer connection received from the far end. */
   agentPacketsReceived: number;
+  /** Whether the SDK's audio output (what the agent hears) is playing the far end's stream. */
+  agentAudioPlaying: boolean;
+}
+
+/** What the app reports about the agent's side of a call's media. */
+export interface AgentMediaReport {
+  packetsReceived: number;
+  audioPlaying: boolean;
 }
 
 export interface FakeVonageControl {

@@ -36,7 +36,7 @@ export interface FakeCloud {
   handlers: Array<RequestHandler | WebSocketHandler>;
   control: FakeVonageControl;
   /** The app registers how to read the agent's inbound RTP packet count for a call (it uses the SDK's getPeerConnection). */
-  setAgentMediaProbe(probe: (callId: string) => Promise<number>): void;
+  setAgentMediaProbe(probe: AgentMediaProbe): void;
 }
 
 const defaultHeartbeat: HeartbeatOptions = { pingIntervalMs: 25_000, pingTimeoutMs: 20_000 };

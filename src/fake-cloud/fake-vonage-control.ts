@@ -1,10 +1,12 @@
 // The control surface (window.fakeVonage) over the cloud: what QA scenarios and the demo simulator drive.
 import { remoteHangup } from './call-hangups';
 import { CloudError, type CloudContext } from './cloud-context';
-import type { FakeVonageControl } from './control-api';
+import type { AgentMediaReport, FakeVonageControl } from './control-api';
 import { cancelInvite, ringAgent } from './inbound-calls';
 
-export type AgentMediaProbe = (callId: string) => Promise<number>;
+export type AgentMediaProbe = (callId: string) => Promise<AgentMediaReport>;
+
+const noAgentMedia: AgentMediaReport = { packetsReceived: 0, audioPlaying: false };
 
 export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaProbe | undefined): FakeVonageControl {
   const requireAgent = (agent: string) => {
@@ -20,11 +22,11 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
     calls: () => ctx.state.snapshots(),
     mediaStats: async (callId) => {
       const probe = agentProbe();
-      const [farEndPacketsReceived, agentPacketsReceived] = await Promise.all([
+      const [farEndPacketsReceived, agent] = await Promise.all([
         ctx.media.packetsReceived(callId),
-        probe ? probe(callId).catch(() => 0) : Promise.resolve(0),
+        probe ? probe(callId).catch(() => noAgentMedia) : Promise.resolve(noAgentMedia),
       ]);
-      return { farEndPacketsReceived, agentPacketsReceived };
+      return { farEndPacketsReceived, agentPacketsReceived: agent.packetsReceived, agentAudioPlaying: agent.audioPlaying };
     },
     expireSession: async (agent) => {
       requireAgent(agent);

@@ -16,8 +16,8 @@ export interface VoiceAdapter {
   dial(target: DialTarget): Promise<string>;
   setMuted(callId: string, muted: boolean): Promise<void>;
   sendDtmf(callId: string, digits: string): Promise<void>;
-  /** RTP packets the agent's peer connection has received on this call (0 when it has none). */
-  inboundPacketCount(callId: string): Promise<number>;
+  /** The agent's side of a call's media: RTP packets received, and whether the far end is being played. */
+  mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean }>;
   /** Returns the unsubscribe function. */
   subscribe(listener: (event: VoiceEvent) => void): () => void;
   /** Removes every SDK listener the adapter registered. */

@@ -77,14 +77,17 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       ),
     setMuted: async (callId, muted) => void (await (muted ? client.mute(callId) : client.unmute(callId))),
     sendDtmf: async (callId, digits) => void (await client.sendDTMF(callId, digits)),
-    inboundPacketCount: async (callId) => {
+    mediaReport: async (callId) => {
+      // The SDK plays the far end through a detached autoplaying <audio> element of its own.
+      const output = client.getAudioOutputElement();
+      const audioPlaying = output !== undefined && !output.paused && output.srcObject !== null;
       const peerConnection = client.getPeerConnection(callId);
-      if (!peerConnection) return 0;
-      let packets = 0;
+      if (!peerConnection) return { packetsReceived: 0, audioPlaying };
+      let packetsReceived = 0;
       (await peerConnection.getStats()).forEach((report: { type: string; kind?: string; packetsReceived?: number }) => {
-        if (report.type === 'inbound-rtp' && report.kind === 'audio') packets += report.packetsReceived ?? 0;
+        if (report.type === 'inbound-rtp' && report.kind === 'audio') packetsReceived += report.packetsReceived ?? 0;
       });
-      return packets;
+      return { packetsReceived, audioPlaying };
     },
     subscribe: (listener) => {
       listeners.add(listener);

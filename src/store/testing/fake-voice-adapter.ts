@@ -52,7 +52,7 @@ export class FakeVoiceAdapter implements VoiceAdapter {
     dial: [],
     setMuted: [],
     sendDtmf: [],
-    inboundPacketCount: [],
+    mediaReport: [],
   };
 
   createSession(token: string) {
@@ -82,8 +82,8 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   sendDtmf(callId: string, digits: string) {
     return this.record('sendDtmf', [callId, digits]);
   }
-  inboundPacketCount(callId: string) {
-    return this.record('inboundPacketCount', [callId]);
+  mediaReport(callId: string) {
+    return this.record('mediaReport', [callId]);
   }
 
   subscribe(listener: (event: VoiceEvent) => void) {
