@@ -35,38 +35,22 @@ test.describe('Incoming calls', () => {
     await expect.poll(async () => (await farEnd.call(callId))?.state).toBe('ended');
   });
 
-  test('the caller gives up while it rings', async ({ jane, farEnd }) => {
-    const callId = await farEnd.ringAgent(caller);
-    await jane.expectRingtone('playing');
-    await farEnd.cancelInvite(callId, 'remote-cancel');
-    await expect(jane.incomingCall).toBeHidden();
-    await jane.expectRingtone('stopped');
-    await jane.expectLastCallSummary('The caller hung up before you answered.');
-  });
-
-  test('nobody answers in time', async ({ jane, farEnd }) => {
-    const callId = await farEnd.ringAgent(caller);
-    await expect(jane.incomingCall).toBeVisible();
-    await farEnd.cancelInvite(callId, 'remote-timeout');
-    await expect(jane.incomingCall).toBeHidden();
-    await jane.expectLastCallSummary('The call stopped ringing: nobody answered in time.');
-  });
-
-  test('the call is answered on another device', async ({ jane, farEnd }) => {
-    const callId = await farEnd.ringAgent(caller);
-    await expect(jane.incomingCall).toBeVisible();
-    await farEnd.cancelInvite(callId, 'answered-elsewhere');
-    await expect(jane.incomingCall).toBeHidden();
-    await jane.expectLastCallSummary('The call was answered on another device.');
-  });
-
-  test('the call is rejected on another device', async ({ jane, farEnd }) => {
-    const callId = await farEnd.ringAgent(caller);
-    await expect(jane.incomingCall).toBeVisible();
-    await farEnd.cancelInvite(callId, 'rejected-elsewhere');
-    await expect(jane.incomingCall).toBeHidden();
-    await jane.expectLastCallSummary('The call was rejected on another device.');
-  });
+  const withdrawnInvites = [
+    { scenario: 'the caller gives up while it rings', reason: 'remote-cancel', summary: 'The caller hung up before you answered.' },
+    { scenario: 'nobody answers in time', reason: 'remote-timeout', summary: 'The call stopped ringing: nobody answered in time.' },
+    { scenario: 'the call is answered on another device', reason: 'answered-elsewhere', summary: 'The call was answered on another device.' },
+    { scenario: 'the call is rejected on another device', reason: 'rejected-elsewhere', summary: 'The call was rejected on another device.' },
+  ] as const;
+  for (const { scenario, reason, summary } of withdrawnInvites) {
+    test(scenario, async ({ jane, farEnd }) => {
+      const callId = await farEnd.ringAgent(caller);
+      await jane.expectRingtone('playing');
+      await farEnd.cancelInvite(callId, reason);
+      await expect(jane.incomingCall).toBeHidden();
+      await jane.expectRingtone('stopped');
+      await jane.expectLastCallSummary(summary);
+    });
+  }
 
   test('Jane answers and hangs up herself, with the keyboard', async ({ jane, farEnd }) => {
     const callId = await farEnd.ringAgent({ agent: 'Jane', from: 'Joe', fromType: 'app' });

@@ -49,6 +49,13 @@ async function waitForServer(url) {
   throw new Error(`${url} did not start`);
 }
 
+async function signInAsJane(page) {
+  await page.goto(baseUrl);
+  await page.getByRole('textbox', { name: 'Agent' }).fill('Jane');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status', { name: 'Connection' }).filter({ hasText: /^Ready$/ }).waitFor();
+}
+
 run(['vite', 'build', '--logLevel', 'error']);
 const production = chunkSizes('dist');
 run(['vite', 'build', '--mode', 'demo', '--outDir', 'dist-bench', '--logLevel', 'error']);
@@ -70,20 +77,14 @@ try {
     // A fresh context each run: cold service worker, cold caches, as on a new tab.
     const context = await browser.newContext({ permissions: ['microphone'] });
     const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.getByRole('textbox', { name: 'Agent' }).fill('Jane');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('status', { name: 'Connection' }).filter({ hasText: /^Ready$/ }).waitFor();
+    await signInAsJane(page);
     readyTimes.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
 
   const context = await browser.newContext({ permissions: ['microphone'] });
   const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByRole('textbox', { name: 'Agent' }).fill('Jane');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status', { name: 'Connection' }).filter({ hasText: /^Ready$/ }).waitFor();
+  await signInAsJane(page);
   const inviteTimes = [];
   for (let i = 0; i < invites; i += 1) {
     const { elapsed, callId } = await page.evaluate(async (from) => {

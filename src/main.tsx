@@ -8,6 +8,7 @@ import { requestToken } from './features/auth/token-client';
 import { createSoftphoneStore } from './store/softphone-store';
 import type { VoiceEndpoints } from './voice/voice-adapter';
 import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
+import { checkMicrophone } from './voice/microphone-check';
 import './index.css';
 
 // `import.meta.env.VITE_SOFTPHONE_MODE` is replaced at build time, so in a live build this is `false` and
@@ -34,6 +35,7 @@ function start(config: AppConfig) {
       const { parseDialInput } = await import('./lib/dial-target');
       return parseDialInput(input, config.defaultCountry);
     },
+    checkMicrophone: () => checkMicrophone(),
     now: Date.now,
     setTimer(callback, delayMs) {
       const timer = setTimeout(callback, delayMs);

@@ -1,6 +1,12 @@
 import { test as base } from '@playwright/test';
+import { blockMicrophone } from './blocked-microphone';
 import { FakeCloudDriver } from './fake-cloud-driver';
 import { SoftphonePage } from './softphone-page';
+
+interface SoftphoneOptions {
+  /** `blocked`: the browser refuses the microphone until `allowMicrophone(page)`. */
+  microphone: 'allowed' | 'blocked';
+}
 
 interface SoftphoneFixtures {
   /** The softphone, opened on the sign-in screen, with the demo backend running. */
@@ -11,8 +17,10 @@ interface SoftphoneFixtures {
   jane: SoftphonePage;
 }
 
-export const test = base.extend<SoftphoneFixtures>({
-  softphone: async ({ page }, use) => {
+export const test = base.extend<SoftphoneOptions & SoftphoneFixtures>({
+  microphone: ['allowed', { option: true }],
+  softphone: async ({ page, microphone }, use) => {
+    if (microphone === 'blocked') await blockMicrophone(page);
     const softphone = new SoftphonePage(page);
     await softphone.open();
     await use(softphone);

@@ -309,6 +309,20 @@ describe('applySoftphoneEvent: inbound calls', () => {
     });
   });
 
+  it('a blocked microphone puts the call back to ringing with the reason, so Answer can be pressed again', () => {
+    const next = play(
+      withCalls(ready(), inbound('IN-1', { state: 'answering' })),
+      { type: 'answer-blocked', callId: 'IN-1', message: 'Your microphone is blocked for this site.' },
+    );
+    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ringing', error: 'Your microphone is blocked for this site.' });
+  });
+
+  it('a blocked microphone does not resurrect an invite cancelled meanwhile', () => {
+    const cancelled = inbound('IN-1', { state: 'ended', endReason: 'remote-cancel', endedAt: 10 });
+    const next = play(withCalls(ready(), cancelled), { type: 'answer-blocked', callId: 'IN-1', message: 'blocked' });
+    expect(callIn(next, 'IN-1')).toEqual(cancelled);
+  });
+
   it.each<[SdkCancelReason, CallEndReason]>([
     ['RemoteCancel', 'remote-cancel'],
     ['RemoteTimeout', 'remote-timeout'],
@@ -709,6 +723,7 @@ describe('applySoftphoneEvent: purity', () => {
   // One of every event type; the mapped type makes the compiler fail here when a new event type appears.
   const oneOfEach: { [T in SoftphoneEvent['type']]: Extract<Untimed, { type: T }> } = {
     'call-invite': invite('IN-NEW'),
+    'answer-blocked': { type: 'answer-blocked', callId: 'IN-1', message: 'Microphone blocked' },
     'call-invite-cancel': inviteCancel('IN-1', 'RemoteCancel'),
     'call-hangup': sdkHangup('OUT-1', 'REMOTE_HANGUP'),
     'leg-status': { type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'ANSWERED' },

@@ -174,6 +174,10 @@ export function applySoftphoneEvent(state: SoftphoneState, event: SoftphoneEvent
       return updateCall(state, event.callId, (call) =>
         call.state === 'answering' ? { state: 'active', answeredAt: event.at } : {},
       );
+    case 'answer-blocked':
+      return updateCall(state, event.callId, (call) =>
+        call.state === 'answering' ? { state: 'ringing', error: event.message } : {},
+      );
     case 'answer-failed': {
       const call = state.calls[event.callId];
       return call ? endCall(state, call, 'answer-failed', event.at, event.message) : state;

@@ -13,6 +13,8 @@ export type ActionEvent =
   | { type: 'answer-requested'; callId: string }
   | { type: 'answer-succeeded'; callId: string }
   | { type: 'answer-failed'; callId: string; message: string }
+  /** Answering was not attempted (the microphone is blocked): the invite keeps ringing. */
+  | { type: 'answer-blocked'; callId: string; message: string }
   | { type: 'call-rejected'; callId: string }
   | { type: 'reject-failed'; callId: string; message: string }
   | { type: 'dial-invalid'; message: string }

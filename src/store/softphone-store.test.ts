@@ -1,3 +1,4 @@
+import type { MicrophoneCheck } from '@/voice/microphone-check';
 import { describe, expect, it, vi } from 'vitest';
 import { janeTokenExchangeFixture, type TokenResponse } from '@/contracts/token-api';
 import type { ParsedDialInput } from '@/lib/dial-target';
@@ -73,6 +74,7 @@ function setup() {
       return request.promise;
     }),
     parseDialInput: vi.fn(async (input: string) => parseAsTyped(input)),
+    checkMicrophone: vi.fn(async (): Promise<MicrophoneCheck> => ({ ok: true })),
     now: clock.now,
     setTimer: clock.setTimer,
   };
@@ -112,6 +114,7 @@ async function withRingingInvite(callId = 'IN-1') {
 async function withActiveCall(callId = 'IN-1') {
   const harness = await withRingingInvite(callId);
   const answering = harness.actions.answer(callId);
+  await settle();
   harness.adapter.lastRequest('answer').resolve();
   await answering;
   expect(harness.call(callId).state).toBe('active');
@@ -241,6 +244,7 @@ describe('answer and reject', () => {
     const { actions, adapter, call, clock } = await withRingingInvite();
     clock.advance(3_000);
     const answering = actions.answer('IN-1');
+    await settle();
     expect(call('IN-1').state).toBe('answering');
     expect(adapter.lastRequest('answer').args).toEqual(['IN-1']);
 
@@ -253,6 +257,7 @@ describe('answer and reject', () => {
   it('ends the invite with the reason when answering fails', async () => {
     const { actions, adapter, call } = await withRingingInvite();
     const answering = actions.answer('IN-1');
+    await settle();
     adapter.lastRequest('answer').reject(new DOMException('Permission denied', 'NotAllowedError'));
     await answering;
     expect(call('IN-1')).toMatchObject({
@@ -723,5 +728,34 @@ describe('races the agent can cause', () => {
     await actions.signIn('Jane');
     expect(tokenRequests).toHaveLength(1);
     expect(adapter.requestsTo('createSession')).toHaveLength(1);
+  });
+});
+
+describe('a blocked microphone', () => {
+  const blocked: MicrophoneCheck = { ok: false, message: 'Your microphone is blocked for this site.' };
+
+  it('keeps the invite ringing with the reason, and Answer works once the microphone is allowed', async () => {
+    const { actions, adapter, call, deps } = await withRingingInvite();
+    deps.checkMicrophone.mockResolvedValueOnce(blocked);
+    await actions.answer('IN-1');
+    expect(adapter.requestsTo('answer')).toHaveLength(0);
+    expect(call('IN-1')).toMatchObject({ state: 'ringing', error: 'Your microphone is blocked for this site.' });
+
+    const answering = actions.answer('IN-1');
+    await settle();
+    await settle();
+    adapter.lastRequest('answer').resolve();
+    await answering;
+    expect(call('IN-1')).toMatchObject({ state: 'active' });
+    expect(call('IN-1').error).toBeUndefined();
+  });
+
+  it('refuses to dial with the reason, and places no call', async () => {
+    const { actions, adapter, deps, store } = await signedIn();
+    deps.checkMicrophone.mockResolvedValueOnce(blocked);
+    await actions.dial('+447700900123');
+    expect(adapter.requestsTo('dial')).toHaveLength(0);
+    expect(store.getState().calls).toEqual({});
+    expect(store.getState().dialError).toBe('Your microphone is blocked for this site.');
   });
 });

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TokenResponse } from '@/contracts/token-api';
 import type { ParsedDialInput } from '@/lib/dial-target';
+import type { MicrophoneCheck } from '@/voice/microphone-check';
 import { describeVoiceError } from '@/voice/describe-voice-error';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
@@ -17,6 +18,8 @@ export interface SoftphoneDependencies {
   requestToken(userName: string): Promise<TokenResponse>;
   /** Async because number parsing lives in a lazily loaded chunk. */
   parseDialInput(input: string): Promise<ParsedDialInput>;
+  /** Asked before answering or dialing, so a blocked microphone gets a clear message and the call survives. */
+  checkMicrophone(): Promise<MicrophoneCheck>;
   now(): number;
   setTimer(callback: () => void, delayMs: number): () => void;
 }
@@ -168,6 +171,11 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
         const voice = adapter;
         if (!voice || state().calls[callId]?.state !== 'ringing') return;
         dispatch({ type: 'answer-requested', callId });
+        const microphone = await deps.checkMicrophone();
+        if (!microphone.ok) {
+          dispatch({ type: 'answer-blocked', callId, message: microphone.message });
+          return;
+        }
         try {
           await voice.answer(callId);
           dispatch({ type: 'answer-succeeded', callId });
@@ -245,13 +253,19 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
         }
         dialStarting = true;
         let parsed: ParsedDialInput;
+        let microphone: MicrophoneCheck = { ok: true };
         try {
           parsed = await deps.parseDialInput(input);
+          if (parsed.ok) microphone = await deps.checkMicrophone();
         } finally {
           dialStarting = false;
         }
         if (!parsed.ok) {
           dispatch({ type: 'dial-invalid', message: parsed.message });
+          return;
+        }
+        if (!microphone.ok) {
+          dispatch({ type: 'dial-invalid', message: microphone.message });
           return;
         }
         dialCount += 1;
