@@ -41,6 +41,7 @@ function inbound(id: string, overrides: Partial<Call> = {}): Call {
     muted: false,
     mutePending: false,
     hangupPending: false,
+    rejectPending: false,
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ function outbound(localId: string, overrides: Partial<Call> = {}): Call {
     muted: false,
     mutePending: false,
     hangupPending: false,
+    rejectPending: false,
     ...overrides,
   };
 }
@@ -135,13 +137,14 @@ describe('applySoftphoneEvent: connection', () => {
     const fetching = play(signedOut(), { type: 'sign-in-started', agentName: 'Jane' });
     expect(fetching).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {} });
 
-    const connecting = play(fetching, { type: 'token-received', agent: jane, expiresAt: 5_000_000 });
+    const connecting = play(fetching, { type: 'token-received', expiresAt: 5_000_000 });
     expect(connecting.connection).toBe('connecting');
-    expect(connecting.agent).toEqual(jane);
+    // The agent is known only once the voice service accepted the session.
+    expect(connecting).not.toHaveProperty('agent');
     expect(connecting.tokenExpiresAt).toBe(5_000_000);
     expect(connecting.sessionId).toBeUndefined();
 
-    const signedIn = play(connecting, { type: 'session-created', sessionId: 'SESSION-1' });
+    const signedIn = play(connecting, { type: 'session-created', sessionId: 'SESSION-1', agent: jane });
     expect(signedIn).toEqual({
       connection: 'ready',
       agent: jane,
@@ -152,13 +155,21 @@ describe('applySoftphoneEvent: connection', () => {
     });
   });
 
-  it('forgets the previous error and agent when a new sign-in starts', () => {
-    const failed = ready({ connection: 'error', connectionError: 'Could not connect.', agent: jane, lastAgentName: 'Jane' });
-    const next = play(failed, { type: 'sign-in-started', agentName: 'Bob' });
+  it('forgets the previous error when a new sign-in starts, but keeps the agent and calls of a lost session', () => {
+    const active = inbound('IN-1', { state: 'active', answeredAt: 200 });
+    const failed = withCalls(ready({ connection: 'error', connectionError: 'Could not connect.', agent: jane, lastAgentName: 'Jane' }), active);
+    const next = play(failed, { type: 'sign-in-started', agentName: 'Jane' });
     expect(next.connection).toBe('fetching-token');
-    expect(next.lastAgentName).toBe('Bob');
+    expect(next.lastAgentName).toBe('Jane');
     expect(next).not.toHaveProperty('connectionError');
-    expect(next).not.toHaveProperty('agent');
+    expect(next.agent).toEqual(jane);
+    expect(callIn(next, 'IN-1')).toEqual(active);
+  });
+
+  it('a first sign-in after a failure still has no agent', () => {
+    const failed = { ...signedOut(), connection: 'error' as const, connectionError: 'No agent named Jnae.', lastAgentName: 'Jnae' };
+    const next = play(failed, { type: 'sign-in-started', agentName: 'Jane' });
+    expect(next).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {} });
   });
 
   it('reports a failed sign-in as an error with its message, keeping the name tried', () => {
@@ -170,7 +181,7 @@ describe('applySoftphoneEvent: connection', () => {
 
   it('signing out resets everything but the last agent name', () => {
     const busy = withCalls(
-      ready({ connectionError: 'old', dialError: 'bad number' }),
+      ready({ connectionError: 'old', dialError: { message: 'bad number', aboutInput: true } }),
       inbound('IN-1', { state: 'active', answeredAt: 200 }),
       outbound('dial-1'),
     );
@@ -242,6 +253,70 @@ describe('applySoftphoneEvent: connection', () => {
       expect(callIn(next, 'IN-DONE')).toMatchObject({ endReason: 'remote-hangup', endedAt: 90 });
     },
   );
+
+  it.each(allConnections.filter((connection) => !['ready', 'reconnecting', 'connecting'].includes(connection)))(
+    'ignores a session error while %s',
+    (connection) => {
+      const before = withCalls(ready({ connection, connectionError: 'earlier' }), inbound('IN-1'));
+      expect(play(before, sessionError('TRANSPORT_CLOSED'))).toBe(before);
+      expect(play(before, sessionError('EXPIRED_TOKEN'))).toBe(before);
+    },
+  );
+
+  it('a session error while connecting takes the softphone offline', () => {
+    const next = play(ready({ connection: 'connecting', agent: undefined }), sessionError('TRANSPORT_CLOSED'));
+    expect(next.connection).toBe('offline');
+  });
+
+  it.each<[string, Untimed[]]>([
+    ['offline', [sessionError('TRANSPORT_CLOSED')]],
+    ['session-expired', [sessionError('EXPIRED_TOKEN')]],
+    ['error', [sessionError('PING_TIMEOUT'), { type: 'sign-in-started', agentName: 'Jane' }, { type: 'sign-in-failed', message: 'x' }]],
+  ])('keeps the agent while %s, and forgets it only on sign-out', (connection, events) => {
+    const lost = play(ready(), ...events);
+    expect(lost.connection).toBe(connection);
+    expect(lost.agent).toEqual(jane);
+    expect(play(lost, { type: 'signed-out' })).not.toHaveProperty('agent');
+  });
+
+  it('reconnecting after a lost session keeps the agent and the connected call throughout', () => {
+    const active = inbound('IN-1', { state: 'active', answeredAt: 200 });
+    const offline = play(withCalls(ready(), active), sessionError('TRANSPORT_CLOSED'));
+    const steps = [
+      play(offline, { type: 'sign-in-started', agentName: 'Jane' }),
+      play(offline, { type: 'sign-in-started', agentName: 'Jane' }, { type: 'token-received', expiresAt: 9_500_000 }),
+    ];
+    for (const step of steps) {
+      expect(step.agent).toEqual(jane);
+      expect(callIn(step, 'IN-1')).toEqual(active);
+    }
+    const back = play(
+      offline,
+      { type: 'sign-in-started', agentName: 'Jane' },
+      { type: 'token-received', expiresAt: 9_500_000 },
+      { type: 'session-created', sessionId: 'SESSION-2', agent: jane },
+    );
+    expect(back).toEqual({
+      connection: 'ready',
+      agent: jane,
+      lastAgentName: 'Jane',
+      sessionId: 'SESSION-2',
+      tokenExpiresAt: 9_500_000,
+      calls: { 'IN-1': active },
+    });
+  });
+
+  it('a failed reconnect keeps the workspace: error, the agent and the connected call', () => {
+    const active = inbound('IN-1', { state: 'active', answeredAt: 200 });
+    const next = play(
+      withCalls(ready(), active),
+      sessionError('TRANSPORT_CLOSED'),
+      { type: 'sign-in-started', agentName: 'Jane' },
+      { type: 'sign-in-failed', message: 'Could not connect to the voice service.' },
+    );
+    expect(next).toMatchObject({ connection: 'error', connectionError: 'Could not connect to the voice service.', agent: jane });
+    expect(callIn(next, 'IN-1')).toEqual(active);
+  });
 });
 
 // --- inbound calls --------------------------------------------------------------------------------------
@@ -259,6 +334,7 @@ describe('applySoftphoneEvent: inbound calls', () => {
       muted: false,
       mutePending: false,
       hangupPending: false,
+      rejectPending: false,
     });
   });
 
@@ -358,8 +434,26 @@ describe('applySoftphoneEvent: inbound calls', () => {
   });
 
   it('a failed reject leaves the invite ringing with the message', () => {
-    const next = play(withCalls(ready(), inbound('IN-1')), { type: 'reject-failed', callId: 'IN-1', message: 'Could not reject.' });
-    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ringing', error: 'Could not reject.' });
+    const next = play(
+      withCalls(ready(), inbound('IN-1', { rejectPending: true })),
+      { type: 'reject-failed', callId: 'IN-1', message: 'Could not reject.' },
+    );
+    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ringing', rejectPending: false, error: 'Could not reject.' });
+  });
+
+  it('reject-requested marks the invite as being rejected and clears an earlier error', () => {
+    const next = play(withCalls(ready(), inbound('IN-1', { error: 'Could not reject.' })), { type: 'reject-requested', callId: 'IN-1' });
+    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ringing', rejectPending: true });
+    expect(callIn(next, 'IN-1').error).toBeUndefined();
+  });
+
+  it('a confirmed reject ends the invite and clears the pending mark', () => {
+    const next = play(
+      withCalls(ready(), inbound('IN-1')),
+      { type: 'reject-requested', callId: 'IN-1' },
+      at(4_000, { type: 'call-rejected', callId: 'IN-1' }),
+    );
+    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: 4_000, rejectPending: false });
   });
 
   it('ignores a duplicate invite for a call it already has', () => {
@@ -382,6 +476,8 @@ describe('applySoftphoneEvent: inbound calls', () => {
     { type: 'answer-requested', callId: 'NOPE' },
     { type: 'answer-succeeded', callId: 'NOPE' },
     { type: 'answer-failed', callId: 'NOPE', message: 'x' },
+    { type: 'answer-blocked', callId: 'NOPE', message: 'x' },
+    { type: 'reject-requested', callId: 'NOPE' },
     { type: 'call-rejected', callId: 'NOPE' },
     { type: 'reject-failed', callId: 'NOPE', message: 'x' },
     { type: 'dial-succeeded', localId: 'dial-404', callId: 'NOPE' },
@@ -413,6 +509,8 @@ describe('applySoftphoneEvent: inbound calls', () => {
     { type: 'answer-requested', callId: 'IN-1' },
     { type: 'answer-succeeded', callId: 'IN-1' },
     { type: 'answer-failed', callId: 'IN-1', message: 'late' },
+    { type: 'answer-blocked', callId: 'IN-1', message: 'late' },
+    { type: 'reject-requested', callId: 'IN-1' },
     { type: 'call-rejected', callId: 'IN-1' },
     { type: 'reject-failed', callId: 'IN-1', message: 'late' },
     { type: 'hangup-requested', callId: 'IN-1' },
@@ -435,7 +533,10 @@ describe('applySoftphoneEvent: inbound calls', () => {
 
 describe('applySoftphoneEvent: outbound calls', () => {
   it('dial-requested adds a dialing call under its local id and clears the dial error', () => {
-    const next = play(ready({ dialError: 'Enter a number.' }), at(3_000, dialRequested('dial-1', '+447700900123')));
+    const next = play(
+      ready({ dialError: { message: 'Enter a number.', aboutInput: true } }),
+      at(3_000, dialRequested('dial-1', '+447700900123')),
+    );
     expect(next).not.toHaveProperty('dialError');
     expect(callIn(next, 'dial-1')).toEqual({
       id: 'dial-1',
@@ -448,6 +549,7 @@ describe('applySoftphoneEvent: outbound calls', () => {
       muted: false,
       mutePending: false,
       hangupPending: false,
+      rejectPending: false,
     });
   });
 
@@ -458,8 +560,31 @@ describe('applySoftphoneEvent: outbound calls', () => {
 
   it('dial-invalid shows the message and places no call', () => {
     const next = play(ready(), { type: 'dial-invalid', message: 'Enter a phone number.' });
-    expect(next.dialError).toBe('Enter a phone number.');
+    expect(next.dialError).toEqual({ message: 'Enter a phone number.', aboutInput: true });
     expect(next.calls).toEqual({});
+  });
+
+  it('dial-refused shows the message as not being about the input, and places no call', () => {
+    const next = play(ready(), { type: 'dial-refused', message: 'Finish the current call before placing another.' });
+    expect(next.dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
+    expect(next.calls).toEqual({});
+  });
+
+  it.each<Untimed>([
+    { type: 'dial-invalid', message: 'Enter a phone number.' },
+    { type: 'dial-refused', message: 'You can call once the softphone is Ready.' },
+  ])('dial-edited clears the dial error left by $type and nothing else', (complaint) => {
+    const before = withCalls(ready(), inbound('IN-1'));
+    const complained = play(before, complaint);
+    expect(complained.dialError).toBeDefined();
+    const next = play(complained, { type: 'dial-edited' });
+    expect(next).not.toHaveProperty('dialError');
+    expect(next).toEqual(before);
+  });
+
+  it('dial-edited without a dial error changes nothing', () => {
+    const before = withCalls(ready(), inbound('IN-1'));
+    expect(play(before, { type: 'dial-edited' })).toEqual(before);
   });
 
   it('is placed: dialing -> ringing -> active -> ended, re-keyed to the SDK call id', () => {
@@ -492,6 +617,16 @@ describe('applySoftphoneEvent: outbound calls', () => {
   it('leg status COMPLETED changes nothing by itself', () => {
     const ringing = outbound('dial-1', { id: 'OUT-1', state: 'ringing' });
     expect(callIn(play(withCalls(ready(), ringing), legStatus('OUT-1', 'COMPLETED')), 'OUT-1')).toEqual(ringing);
+  });
+
+  it.each<'RINGING' | 'ANSWERED'>(['RINGING', 'ANSWERED'])('ignores %s for the agent’s own leg of a placed call', (status) => {
+    const before = withCalls(ready(), outbound('dial-1', { id: 'OUT-1' }));
+    expect(play(before, { type: 'leg-status', callId: 'OUT-1', legId: 'OUT-1', status })).toBe(before);
+  });
+
+  it.each<'RINGING' | 'ANSWERED'>(['RINGING', 'ANSWERED'])('does not re-key a pending dial on %s for the agent’s own leg', (status) => {
+    const before = withCalls(ready(), outbound('dial-1'));
+    expect(play(before, { type: 'leg-status', callId: 'OUT-1', legId: 'OUT-1', status })).toBe(before);
   });
 
   it('leg status is ignored for inbound calls', () => {
@@ -733,17 +868,20 @@ describe('applySoftphoneEvent: purity', () => {
     reconnecting: { type: 'reconnecting' },
     reconnected: { type: 'reconnected' },
     'sign-in-started': { type: 'sign-in-started', agentName: 'Bob' },
-    'token-received': { type: 'token-received', agent: jane, expiresAt: 1 },
-    'session-created': { type: 'session-created', sessionId: 'SESSION-2' },
+    'token-received': { type: 'token-received', expiresAt: 1 },
+    'session-created': { type: 'session-created', sessionId: 'SESSION-2', agent: { userName: 'Bob', userId: 'USR-bob' } },
     'sign-in-failed': { type: 'sign-in-failed', message: 'x' },
     'signed-out': { type: 'signed-out' },
     'token-refreshed': { type: 'token-refreshed', expiresAt: 2 },
     'answer-requested': { type: 'answer-requested', callId: 'IN-1' },
     'answer-succeeded': { type: 'answer-succeeded', callId: 'IN-3' },
     'answer-failed': { type: 'answer-failed', callId: 'IN-3', message: 'x' },
+    'reject-requested': { type: 'reject-requested', callId: 'IN-1' },
     'call-rejected': { type: 'call-rejected', callId: 'IN-1' },
     'reject-failed': { type: 'reject-failed', callId: 'IN-1', message: 'x' },
     'dial-invalid': { type: 'dial-invalid', message: 'x' },
+    'dial-refused': { type: 'dial-refused', message: 'x' },
+    'dial-edited': { type: 'dial-edited' },
     'dial-requested': dialRequested('dial-7'),
     'dial-succeeded': { type: 'dial-succeeded', localId: 'dial-1', callId: 'OUT-9' },
     'dial-failed': { type: 'dial-failed', localId: 'dial-1', message: 'x' },
@@ -759,7 +897,7 @@ describe('applySoftphoneEvent: purity', () => {
 
   const richState = () =>
     withCalls(
-      ready({ dialError: 'old', connectionError: 'old' }),
+      ready({ dialError: { message: 'old', aboutInput: true }, connectionError: 'old' }),
       inbound('IN-1'),
       inbound('IN-2', { state: 'active', answeredAt: 150, mutePending: true }),
       inbound('IN-3', { state: 'answering' }),

@@ -39,18 +39,20 @@ function call(id: string, direction: Call['direction'], callState: Call['state']
     muted: false,
     mutePending: false,
     hangupPending: false,
+    rejectPending: false,
     ...extra,
   };
 }
 
 describe('plain field selectors', () => {
   it('read the connection, its error, the agent, the last agent name and the dial error', () => {
-    const current = state({ connection: 'offline', connectionError: 'Lost.', lastAgentName: 'Janet', dialError: 'Bad number.' });
+    const dialError = { message: 'Bad number.', aboutInput: true };
+    const current = state({ connection: 'offline', connectionError: 'Lost.', lastAgentName: 'Janet', dialError });
     expect(selectConnection(current)).toBe('offline');
     expect(selectConnectionError(current)).toBe('Lost.');
     expect(selectAgent(current)).toBe(jane);
     expect(selectLastAgentName(current)).toBe('Janet');
-    expect(selectDialError(current)).toBe('Bad number.');
+    expect(selectDialError(current)).toBe(dialError);
   });
 
   it('are undefined when the fields are absent', () => {
@@ -63,19 +65,25 @@ describe('plain field selectors', () => {
 });
 
 describe('selectIsSignedIn', () => {
-  it.each<[ConnectionStatus, boolean, boolean]>([
-    // connection, with agent, without agent
-    ['signed-out', false, false],
-    ['fetching-token', false, false],
-    ['connecting', false, false],
-    ['ready', true, true],
-    ['reconnecting', true, true],
-    ['offline', true, false],
-    ['session-expired', true, false],
-    ['error', false, false],
-  ])('while %s: %s with an agent, %s without', (connection, withAgent, withoutAgent) => {
-    expect(selectIsSignedIn(state({ connection, agent: jane }))).toBe(withAgent);
-    expect(selectIsSignedIn(state({ connection, agent: undefined }))).toBe(withoutAgent);
+  const connections: ConnectionStatus[] = [
+    'signed-out',
+    'fetching-token',
+    'connecting',
+    'ready',
+    'reconnecting',
+    'offline',
+    'session-expired',
+    'error',
+  ];
+
+  // The agent is kept from the first session until sign-out, through reconnects and failed reconnects.
+  it.each(connections)('while %s: signed in exactly when the agent is known', (connection) => {
+    expect(selectIsSignedIn(state({ connection, agent: jane }))).toBe(true);
+    expect(selectIsSignedIn(state({ connection, agent: undefined }))).toBe(false);
+  });
+
+  it('is false for the initial state', () => {
+    expect(selectIsSignedIn(initialSoftphoneState)).toBe(false);
   });
 });
 

@@ -7,9 +7,8 @@ export const selectConnectionError = (state: SoftphoneState) => state.connection
 export const selectAgent = (state: SoftphoneState) => state.agent;
 export const selectLastAgentName = (state: SoftphoneState) => state.lastAgentName;
 export const selectDialError = (state: SoftphoneState) => state.dialError;
-export const selectIsSignedIn = (state: SoftphoneState) =>
-  state.connection === 'ready' || state.connection === 'reconnecting' ||
-  ((state.connection === 'offline' || state.connection === 'session-expired') && state.agent !== undefined);
+/** From the first session until sign-out, including offline spells: the agent's calls stay on screen. */
+export const selectIsSignedIn = (state: SoftphoneState) => state.agent !== undefined;
 
 /** The invite the agent should see first: the one that has rung longest. */
 export const selectIncomingCall = (state: SoftphoneState): Call | undefined =>

@@ -5,8 +5,8 @@ import type { Agent } from './softphone-state';
 /** What the store's actions report: the other half of what `applySoftphoneEvent` folds into state. */
 export type ActionEvent =
   | { type: 'sign-in-started'; agentName: string }
-  | { type: 'token-received'; agent: Agent; expiresAt: number }
-  | { type: 'session-created'; sessionId: string }
+  | { type: 'token-received'; expiresAt: number }
+  | { type: 'session-created'; sessionId: string; agent: Agent }
   | { type: 'sign-in-failed'; message: string }
   | { type: 'signed-out' }
   | { type: 'token-refreshed'; expiresAt: number }
@@ -15,9 +15,14 @@ export type ActionEvent =
   | { type: 'answer-failed'; callId: string; message: string }
   /** Answering was not attempted (the microphone is blocked): the invite keeps ringing. */
   | { type: 'answer-blocked'; callId: string; message: string }
+  | { type: 'reject-requested'; callId: string }
   | { type: 'call-rejected'; callId: string }
   | { type: 'reject-failed'; callId: string; message: string }
+  /** What was typed cannot be called. */
   | { type: 'dial-invalid'; message: string }
+  /** The input is fine but no call can be placed now (not Ready, already on a call, microphone blocked). */
+  | { type: 'dial-refused'; message: string }
+  | { type: 'dial-edited' }
   | { type: 'dial-requested'; localId: string; target: DialTarget; display: string }
   | { type: 'dial-succeeded'; localId: string; callId: string }
   | { type: 'dial-failed'; localId: string; message: string }

@@ -55,6 +55,7 @@ export interface Call {
   /** A mute or unmute request is on its way and not yet confirmed. */
   mutePending: boolean;
   hangupPending: boolean;
+  rejectPending: boolean;
   /** Why the last action on this call failed, for the agent to read. */
   error?: string;
 }
@@ -66,7 +67,7 @@ export interface Agent {
 
 export interface SoftphoneState {
   connection: ConnectionStatus;
-  /** The agent signed in, or the one last tried (so "Sign in again" knows who). */
+  /** Set once a session is established and kept until sign-out, through offline spells and reconnects. */
   agent?: Agent;
   lastAgentName: string;
   sessionId?: string;
@@ -74,7 +75,8 @@ export interface SoftphoneState {
   /** A sentence for the agent about the connection (sign-in failures, lost session). */
   connectionError?: string;
   calls: Readonly<Record<string, Call>>;
-  dialError?: string;
+  /** Why the last dial was not placed; `aboutInput` when the typed text is at fault. */
+  dialError?: { message: string; aboutInput: boolean };
   /** SDK hangups for call ids not (yet) in `calls`: a dial may learn that id a moment later. */
   unmatchedHangups?: ReadonlyArray<{ callId: string; reason: SdkHangupReason; at: number }>;
 }

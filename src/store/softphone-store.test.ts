@@ -4,7 +4,9 @@ import { janeTokenExchangeFixture, type TokenResponse } from '@/contracts/token-
 import type { ParsedDialInput } from '@/lib/dial-target';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { Call } from './softphone-state';
-import { confirmationTimeoutMs, createSoftphoneStore, tokenRefreshLeadMs } from './softphone-store';
+import { answerTimeoutMs, dialTimeoutMs } from './call-actions';
+import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
+import { tokenRefreshLeadMs } from './token-refresher';
 import { deferred, FakeVoiceAdapter, type Deferred } from './testing/fake-voice-adapter';
 
 /** A hand-driven clock: `setTimer` callbacks run only when the test advances time past them. */
@@ -134,7 +136,8 @@ describe('signIn', () => {
     lastTokenRequest().resolve(janeTokenExchangeFixture.response);
     await settle();
     expect(store.getState().connection).toBe('connecting');
-    expect(store.getState().agent).toEqual({ userName: 'Jane', userId: 'USR-jane' });
+    // The agent is known once the session exists, not when the token arrives.
+    expect(store.getState().agent).toBeUndefined();
     expect(store.getState().tokenExpiresAt).toBe(firstExpiry);
     expect(adapter.requestsTo('createSession')).toHaveLength(0);
 
@@ -146,6 +149,7 @@ describe('signIn', () => {
     adapter.lastRequest('createSession').resolve('SESSION-1');
     await signingIn;
     expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-1', lastAgentName: 'Jane' });
+    expect(store.getState().agent).toEqual({ userName: 'Jane', userId: 'USR-jane' });
     expect(store.getState().connectionError).toBeUndefined();
   });
 
@@ -186,15 +190,29 @@ describe('signIn', () => {
     );
   });
 
-  it('explains an SDK that failed to load', async () => {
-    const { actions, store, adapterLoad, lastTokenRequest } = setup();
+  it('asks for a page reload when the SDK failed to load, and loads it afresh on the next sign-in', async () => {
+    const { actions, store, deps, adapter, adapterLoad, lastTokenRequest } = setup();
     const signingIn = actions.signIn('Jane');
     adapterLoad.reject(new Error('Failed to fetch dynamically imported module'));
     lastTokenRequest().resolve(janeTokenExchangeFixture.response);
     await signingIn;
-    expect(store.getState().connectionError).toBe(
-      'Could not connect to the voice service. The voice service reported: Failed to fetch dynamically imported module',
-    );
+    expect(store.getState()).toMatchObject({
+      connection: 'error',
+      connectionError:
+        'Part of the softphone could not be downloaded (a network problem, or a new version was just released). Reload the page to continue.',
+    });
+    expect(store.getState().agent).toBeUndefined();
+    expect(deps.loadAdapter).toHaveBeenCalledTimes(1);
+
+    deps.loadAdapter.mockResolvedValueOnce(adapter);
+    const second = actions.signIn('Jane');
+    expect(deps.loadAdapter).toHaveBeenCalledTimes(2);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await second;
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-1' });
+    expect(adapter.listenerCount).toBe(1);
   });
 
   it('ignores a second sign-in while one is under way', async () => {
@@ -237,6 +255,99 @@ describe('signIn', () => {
     expect(deps.loadAdapter).toHaveBeenCalledTimes(1);
     expect(adapter.listenerCount).toBe(1);
   });
+
+  it('signing out while the token is on its way stops the sign-in', async () => {
+    const { actions, store, adapter, adapterLoad, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    await actions.signOut();
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await signingIn;
+    expect(store.getState().connection).toBe('signed-out');
+    expect(adapter.requestsTo('createSession')).toHaveLength(0);
+  });
+
+  it('signing out while the session is being created deletes that session once it opens', async () => {
+    const { actions, store, adapter, adapterLoad, clock, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+
+    adapter.lastRequest('createSession').resolve('SESSION-late');
+    await settle();
+    expect(adapter.requestsTo('deleteSession')).toHaveLength(2);
+    adapter.lastRequest('deleteSession').resolve();
+    await signingIn;
+    expect(store.getState()).toMatchObject({ connection: 'signed-out' });
+    expect(store.getState().agent).toBeUndefined();
+    expect(clock.pendingDelays).toEqual([]);
+  });
+});
+
+describe('reconnecting after the session was lost', () => {
+  async function offlineWithActiveCall() {
+    const harness = await withActiveCall();
+    harness.adapter.emit({ type: 'session-error', reason: 'TRANSPORT_CLOSED' });
+    expect(harness.store.getState().connection).toBe('offline');
+    return harness;
+  }
+
+  it('keeps the agent and the connected call through the whole reconnect', async () => {
+    const { actions, adapter, call, deps, store, lastTokenRequest } = await offlineWithActiveCall();
+    const before = call('IN-1');
+    const jane = store.getState().agent;
+    expect(jane).toEqual({ userName: 'Jane', userId: 'USR-jane' });
+
+    const reconnecting = actions.signIn('Jane');
+    expect(store.getState()).toMatchObject({ connection: 'fetching-token', agent: jane });
+    expect(call('IN-1')).toEqual(before);
+
+    lastTokenRequest().resolve(tokenFor('2026-11-22T13:00:00.000Z', 'second.jwt'));
+    await settle();
+    expect(store.getState()).toMatchObject({ connection: 'connecting', agent: jane });
+    expect(adapter.lastRequest('createSession').args).toEqual(['second.jwt']);
+
+    adapter.lastRequest('createSession').resolve('SESSION-2');
+    await reconnecting;
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-2', agent: jane });
+    expect(call('IN-1')).toEqual(before);
+    expect(deps.loadAdapter).toHaveBeenCalledTimes(1);
+    expect(adapter.listenerCount).toBe(1);
+  });
+
+  it('a failed reconnect keeps the workspace: error, the agent and the connected call', async () => {
+    const { actions, adapter, call, store, lastTokenRequest } = await offlineWithActiveCall();
+    const before = call('IN-1');
+    const reconnecting = actions.signIn('Jane');
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject(new Error('socket closed'));
+    await reconnecting;
+    expect(store.getState()).toMatchObject({
+      connection: 'error',
+      connectionError: 'Could not connect to the voice service. The voice service reported: socket closed',
+      agent: { userName: 'Jane', userId: 'USR-jane' },
+    });
+    expect(call('IN-1')).toEqual(before);
+
+    // The call can still be hung up from the kept workspace.
+    void actions.hangup('IN-1');
+    expect(adapter.lastRequest('hangup').args).toEqual(['IN-1']);
+  });
+
+  it('a reconnect whose token request fails keeps the agent and the call too', async () => {
+    const { actions, call, store, lastTokenRequest } = await offlineWithActiveCall();
+    const reconnecting = actions.signIn('Jane');
+    lastTokenRequest().reject(new Error('The token service is unavailable.'));
+    await reconnecting;
+    expect(store.getState()).toMatchObject({ connection: 'error', agent: { userName: 'Jane' } });
+    expect(call('IN-1').state).toBe('active');
+  });
 });
 
 describe('answer and reject', () => {
@@ -254,17 +365,97 @@ describe('answer and reject', () => {
     expect(call('IN-1')).toMatchObject({ state: 'active', startedAt: signInInstant, answeredAt: signInInstant + 3_500 });
   });
 
-  it('ends the invite with the reason when answering fails', async () => {
+  it('ends the invite with the reason when answering fails, and rejects it so the caller is routed on', async () => {
     const { actions, adapter, call } = await withRingingInvite();
     const answering = actions.answer('IN-1');
     await settle();
+    expect(adapter.requestsTo('reject')).toHaveLength(0);
     adapter.lastRequest('answer').reject(new DOMException('Permission denied', 'NotAllowedError'));
     await answering;
     expect(call('IN-1')).toMatchObject({
       state: 'ended',
       endReason: 'answer-failed',
-      error: 'Could not answer. The microphone is blocked. Allow microphone access for this site in the browser, then try again.',
+      error:
+        'Could not answer. Your microphone is blocked for this site. Allow it in the browser’s address bar (the camera/microphone icon), then try again.',
     });
+    expect(adapter.requestsTo('reject').map((request) => request.args)).toEqual([['IN-1']]);
+  });
+
+  it('a failing best-effort reject after a failed answer changes nothing more', async () => {
+    const { actions, adapter, call } = await withRingingInvite();
+    const answering = actions.answer('IN-1');
+    await settle();
+    adapter.lastRequest('answer').reject(new Error('Inbound call failed'));
+    await answering;
+    const ended = call('IN-1');
+    adapter.lastRequest('reject').reject(new Error('already gone'));
+    await settle();
+    expect(call('IN-1')).toEqual(ended);
+    expect(ended).toMatchObject({ endReason: 'answer-failed', error: 'Could not answer. The voice service reported: Inbound call failed' });
+  });
+
+  it(`gives up answering after ${answerTimeoutMs} ms and rejects the invite`, async () => {
+    const { actions, adapter, call, clock } = await withRingingInvite();
+    const answering = actions.answer('IN-1');
+    await settle();
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+
+    clock.advance(answerTimeoutMs - 1);
+    await settle();
+    expect(call('IN-1').state).toBe('answering');
+    expect(adapter.requestsTo('reject')).toHaveLength(0);
+
+    clock.advance(1);
+    await answering;
+    expect(call('IN-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'answer-failed',
+      endedAt: signInInstant + answerTimeoutMs,
+      error: 'Could not answer. The voice service reported: The call did not connect in time.',
+    });
+    expect(adapter.requestsTo('reject').map((request) => request.args)).toEqual([['IN-1']]);
+  });
+
+  it('hangs up an answer the SDK completes after the deadline, since the agent was told it failed', async () => {
+    const { actions, adapter, clock } = await withRingingInvite();
+    const answering = actions.answer('IN-1');
+    await settle();
+    clock.advance(answerTimeoutMs);
+    await answering;
+    adapter.lastRequest('answer').resolve();
+    await settle();
+    expect(adapter.requestsTo('hangup').map((request) => request.args)).toEqual([['IN-1']]);
+  });
+
+  it('signing out cancels the answer deadline, so nothing fires into the next session', async () => {
+    const { actions, adapter, clock } = await withRingingInvite();
+    void actions.answer('IN-1');
+    await settle();
+    const signingOut = actions.signOut();
+    await settle();
+    clock.advance(5_000);
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(clock.pendingDelays).toEqual([]);
+    clock.advance(answerTimeoutMs);
+    await settle();
+    expect(adapter.requestsTo('reject')).toHaveLength(0);
+  });
+
+  it('checks the microphone before asking the SDK to answer', async () => {
+    const { actions, adapter, deps } = await withRingingInvite();
+    const microphone = deferred<MicrophoneCheck>();
+    deps.checkMicrophone.mockReturnValueOnce(microphone.promise);
+    const answering = actions.answer('IN-1');
+    await settle();
+    expect(deps.checkMicrophone).toHaveBeenCalledTimes(1);
+    expect(adapter.requestsTo('answer')).toHaveLength(0);
+    microphone.resolve({ ok: true });
+    await settle();
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+    adapter.lastRequest('answer').resolve();
+    await answering;
   });
 
   it('does not answer a call that is not ringing', async () => {
@@ -279,10 +470,35 @@ describe('answer and reject', () => {
     clock.advance(2_000);
     const rejecting = actions.reject('IN-1');
     expect(adapter.lastRequest('reject').args).toEqual(['IN-1']);
-    expect(call('IN-1').state).toBe('ringing');
+    expect(call('IN-1')).toMatchObject({ state: 'ringing', rejectPending: true });
     adapter.lastRequest('reject').resolve();
     await rejecting;
-    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: signInInstant + 2_000 });
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: signInInstant + 2_000, rejectPending: false });
+  });
+
+  it('ignores a second press while the reject is pending', async () => {
+    const { actions, adapter } = await withRingingInvite();
+    void actions.reject('IN-1');
+    await actions.reject('IN-1');
+    expect(adapter.requestsTo('reject')).toHaveLength(1);
+  });
+
+  it(`says the reject was not confirmed after ${confirmationTimeoutMs} ms, and lets the agent try again`, async () => {
+    const { actions, adapter, call, clock } = await withRingingInvite();
+    const rejecting = actions.reject('IN-1');
+    clock.advance(confirmationTimeoutMs - 1);
+    await settle();
+    expect(call('IN-1')).toMatchObject({ state: 'ringing', rejectPending: true });
+
+    clock.advance(1);
+    await rejecting;
+    expect(call('IN-1')).toMatchObject({
+      state: 'ringing',
+      rejectPending: false,
+      error: 'Could not reject. The voice service reported: The voice service did not confirm in time.',
+    });
+    void actions.reject('IN-1');
+    expect(adapter.requestsTo('reject')).toHaveLength(2);
   });
 
   it('keeps the invite ringing with a message when rejecting fails', async () => {
@@ -290,7 +506,7 @@ describe('answer and reject', () => {
     const rejecting = actions.reject('IN-1');
     adapter.lastRequest('reject').reject({ code: 'voice:error:invalid_call_action', message: 'gone' });
     await rejecting;
-    expect(call('IN-1')).toMatchObject({ state: 'ringing', error: 'Could not reject. The call is no longer available.' });
+    expect(call('IN-1')).toMatchObject({ state: 'ringing', rejectPending: false, error: 'Could not reject. The call is no longer available.' });
   });
 });
 
@@ -344,6 +560,31 @@ describe('hangup', () => {
 
     void actions.hangup('IN-1');
     expect(adapter.requestsTo('hangup')).toHaveLength(2);
+  });
+
+  it(`ends the call ${confirmationTimeoutMs} ms after the request even when the SDK's hangup never settles`, async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    void actions.hangup('IN-1');
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+    clock.advance(confirmationTimeoutMs - 1);
+    expect(call('IN-1')).toMatchObject({ state: 'active', hangupPending: true });
+    clock.advance(1);
+    expect(call('IN-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'local-hangup',
+      endedAt: signInInstant + confirmationTimeoutMs,
+      hangupPending: false,
+    });
+  });
+
+  it('a failed hangup cancels the local end, so the call stays up', async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const hangingUp = actions.hangup('IN-1');
+    clock.advance(1_000);
+    adapter.lastRequest('hangup').reject(new Error('transport closed'));
+    await hangingUp;
+    clock.advance(confirmationTimeoutMs);
+    expect(call('IN-1')).toMatchObject({ state: 'active', hangupPending: false });
   });
 
   it('ignores a second press while the hangup is pending', async () => {
@@ -409,6 +650,29 @@ describe('toggleMute', () => {
     });
   });
 
+  it(`says the change was not confirmed ${confirmationTimeoutMs} ms after the request even when the SDK never settles`, async () => {
+    const { actions, call, clock } = await withActiveCall();
+    void actions.toggleMute('IN-1');
+    clock.advance(confirmationTimeoutMs - 1);
+    expect(call('IN-1').mutePending).toBe(true);
+    clock.advance(1);
+    expect(call('IN-1')).toMatchObject({
+      mutePending: false,
+      error: 'The voice service did not confirm the mute change. Try again.',
+    });
+  });
+
+  it('a failed mute change cancels its confirmation timer', async () => {
+    const { actions, adapter, call, clock } = await withActiveCall();
+    const muting = actions.toggleMute('IN-1');
+    expect(clock.pendingDelays).toContain(confirmationTimeoutMs);
+    adapter.lastRequest('setMuted').reject(new Error('no track'));
+    await muting;
+    expect(clock.pendingDelays).not.toContain(confirmationTimeoutMs);
+    clock.advance(confirmationTimeoutMs);
+    expect(call('IN-1').error).toBe('Could not change mute. The voice service reported: no track');
+  });
+
   it('shows why a mute change failed', async () => {
     const { actions, adapter, call } = await withActiveCall();
     const muting = actions.toggleMute('IN-1');
@@ -461,7 +725,7 @@ describe('dial', () => {
     const { actions, adapter, store, deps } = await signedIn();
     deps.parseDialInput.mockResolvedValueOnce({ ok: false, message: '“12” is not a phone number.' });
     await actions.dial('12');
-    expect(store.getState().dialError).toBe('“12” is not a phone number.');
+    expect(store.getState().dialError).toEqual({ message: '“12” is not a phone number.', aboutInput: true });
     expect(store.getState().calls).toEqual({});
     expect(adapter.requestsTo('dial')).toHaveLength(0);
   });
@@ -469,7 +733,7 @@ describe('dial', () => {
   it('refuses to dial while another call is active', async () => {
     const { actions, adapter, store, deps } = await withActiveCall();
     await actions.dial('+447700900123');
-    expect(store.getState().dialError).toBe('Finish the current call before placing another.');
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
     expect(deps.parseDialInput).not.toHaveBeenCalled();
     expect(adapter.requestsTo('dial')).toHaveLength(0);
   });
@@ -479,7 +743,7 @@ describe('dial', () => {
     void actions.dial('Joe');
     await settle();
     await actions.dial('Mary');
-    expect(store.getState().dialError).toBe('Finish the current call before placing another.');
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
     expect(adapter.requestsTo('dial')).toHaveLength(1);
     expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'agent', userName: 'Joe' }]);
   });
@@ -487,7 +751,7 @@ describe('dial', () => {
   it('refuses to dial before the softphone is ready', async () => {
     const { actions, store, deps } = setup();
     await actions.dial('+447700900123');
-    expect(store.getState().dialError).toBe('You can call once the softphone is Ready.');
+    expect(store.getState().dialError).toEqual({ message: 'You can call once the softphone is Ready.', aboutInput: false });
     expect(deps.parseDialInput).not.toHaveBeenCalled();
   });
 
@@ -513,6 +777,89 @@ describe('dial', () => {
     void actions.dial('Mary');
     await settle();
     expect(Object.keys(store.getState().calls).sort()).toEqual(['dial-1', 'dial-2']);
+  });
+
+  it(`gives up on a dial after ${dialTimeoutMs} ms, and hangs up the call should the SDK connect it later`, async () => {
+    const { actions, adapter, call, clock } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    clock.advance(dialTimeoutMs - 1);
+    await settle();
+    expect(call('dial-1').state).toBe('dialing');
+
+    clock.advance(1);
+    await dialing;
+    expect(call('dial-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'dial-failed',
+      endedAt: signInInstant + dialTimeoutMs,
+      error: 'The call could not be placed. The voice service reported: The call did not connect in time.',
+    });
+    expect(adapter.requestsTo('hangup')).toHaveLength(0);
+
+    adapter.lastRequest('dial').resolve('OUT-LATE');
+    await settle();
+    expect(adapter.requestsTo('hangup').map((request) => request.args)).toEqual([['OUT-LATE']]);
+    // The agent was told the call failed; the late call does not come back on screen.
+    expect(call('dial-1').state).toBe('ended');
+  });
+
+  it('a dial that times out and then fails in the SDK hangs nothing up', async () => {
+    const { actions, adapter, clock } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    clock.advance(dialTimeoutMs);
+    await dialing;
+    adapter.lastRequest('dial').reject(new Error('late failure'));
+    await settle();
+    expect(adapter.requestsTo('hangup')).toHaveLength(0);
+  });
+
+  it('says the number checker could not be loaded when parsing fails, and lets the agent dial again', async () => {
+    const { actions, adapter, deps, store } = await signedIn();
+    deps.parseDialInput.mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'));
+    await actions.dial('+447700900123');
+    expect(store.getState().dialError).toEqual({
+      message: 'The number checker could not be loaded. Reload the page, then try again.',
+      aboutInput: false,
+    });
+    expect(store.getState().calls).toEqual({});
+    expect(adapter.requestsTo('dial')).toHaveLength(0);
+
+    void actions.dial('+447700900123');
+    await settle();
+    expect(adapter.requestsTo('dial')).toHaveLength(1);
+    expect(store.getState().dialError).toBeUndefined();
+  });
+
+  it('editing the dialer text clears the complaint about it', async () => {
+    const { actions, store, deps } = await signedIn();
+    deps.parseDialInput.mockResolvedValueOnce({ ok: false, message: '“12” is not a phone number.' });
+    await actions.dial('12');
+    expect(store.getState().dialError).toBeDefined();
+    actions.editDial();
+    expect(store.getState().dialError).toBeUndefined();
+  });
+
+  it('editing the dialer text without a complaint leaves the state alone', async () => {
+    const { actions, store } = await signedIn();
+    const before = store.getState();
+    actions.editDial();
+    expect(store.getState()).toBe(before);
+  });
+
+  it('ignores leg status for the agent’s own leg while the dial waits for its id', async () => {
+    const { actions, adapter, call, store } = await signedIn();
+    const dialing = actions.dial('Joe');
+    await settle();
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'OUT-1', status: 'ANSWERED' });
+    expect(Object.keys(store.getState().calls)).toEqual(['dial-1']);
+    expect(call('dial-1').state).toBe('dialing');
+
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'LEG-CALLEE', status: 'RINGING' });
+    expect(call('OUT-1').state).toBe('ringing');
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await dialing;
   });
 });
 
@@ -645,6 +992,54 @@ describe('signOut', () => {
     expect(store.getState()).toMatchObject({ connection: 'signed-out', lastAgentName: 'Jane' });
   });
 
+  it('cancels a pending mute confirmation, so nothing fires into the next session', async () => {
+    const { actions, adapter, clock, store } = await withActiveCall();
+    void actions.toggleMute('IN-1');
+    expect(clock.pendingDelays).toContain(confirmationTimeoutMs);
+
+    const signingOut = actions.signOut();
+    adapter.lastRequest('hangup').resolve();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(clock.pendingDelays).toEqual([]);
+    const after = store.getState();
+    clock.advance(confirmationTimeoutMs);
+    expect(store.getState()).toBe(after);
+  });
+
+  it('cancels a pending hangup confirmation from before sign-out', async () => {
+    const { actions, adapter, clock } = await withActiveCall();
+    void actions.hangup('IN-1');
+    expect(clock.pendingDelays).toContain(confirmationTimeoutMs);
+
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+    expect(clock.pendingDelays).toEqual([]);
+  });
+
+  it(`waits at most ${confirmationTimeoutMs} ms for open calls to end before deleting the session`, async () => {
+    const { actions, adapter, clock, store } = await withActiveCall('IN-ACTIVE');
+    adapter.emit({ type: 'call-invite', callId: 'IN-RINGING', from: '447700900002', channelType: 'phone' });
+    const signingOut = actions.signOut();
+    expect(adapter.requestsTo('hangup')).toHaveLength(1);
+    expect(adapter.requestsTo('reject')).toHaveLength(1);
+
+    clock.advance(confirmationTimeoutMs - 1);
+    await settle();
+    expect(adapter.requestsTo('deleteSession')).toHaveLength(0);
+    clock.advance(1);
+    await settle();
+    expect(adapter.requestsTo('deleteSession')).toHaveLength(1);
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(store.getState()).toMatchObject({ connection: 'signed-out', calls: {} });
+    expect(clock.pendingDelays).toEqual([]);
+  });
+
   it('signs out without touching an SDK that never loaded', async () => {
     const { actions, store } = setup();
     await actions.signIn('   ');
@@ -756,6 +1151,6 @@ describe('a blocked microphone', () => {
     await actions.dial('+447700900123');
     expect(adapter.requestsTo('dial')).toHaveLength(0);
     expect(store.getState().calls).toEqual({});
-    expect(store.getState().dialError).toBe('Your microphone is blocked for this site.');
+    expect(store.getState().dialError).toEqual({ message: 'Your microphone is blocked for this site.', aboutInput: false });
   });
 });

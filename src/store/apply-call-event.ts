@@ -1,0 +1,182 @@
+import type { SdkCancelReason, SdkHangupReason } from '@/voice/voice-event';
+import { endCall, rekey, updateCall, withCall } from './call-list';
+import type { SoftphoneEvent } from './softphone-event';
+import type { Call, CallEndReason, SoftphoneState } from './softphone-state';
+import type { ConnectionEvent } from './apply-connection-event';
+
+export type CallEvent = Exclude<SoftphoneEvent, ConnectionEvent>;
+
+const cancelReasons: Record<SdkCancelReason, CallEndReason> = {
+  RemoteCancel: 'remote-cancel',
+  RemoteTimeout: 'remote-timeout',
+  AnsweredElsewhere: 'answered-elsewhere',
+  RejectedElsewhere: 'rejected-elsewhere',
+};
+
+function hangupReason(reason: SdkHangupReason, call: Call): CallEndReason {
+  switch (reason) {
+    case 'LOCAL_HANGUP':
+      return 'local-hangup';
+    case 'REMOTE_HANGUP':
+      return 'remote-hangup';
+    case 'REMOTE_REJECT':
+      return call.direction === 'outbound' && call.state !== 'active' ? 'busy-or-declined' : 'remote-hangup';
+    case 'REMOTE_NO_ANSWER_TIMEOUT':
+      return 'no-answer';
+    case 'MEDIA_TIMEOUT':
+      return 'media-timeout';
+  }
+}
+
+/**
+ * The SDK can report an outbound leg's status before `serverCall` resolves with the call id. Only outbound
+ * legs get status updates and the agent places one call at a time, so an update for an unknown id belongs
+ * to the one dial still waiting for its id.
+ */
+function findCallForLegStatus(state: SoftphoneState, callId: string): Call | undefined {
+  const known = state.calls[callId];
+  if (known) return known;
+  const waiting = Object.values(state.calls).filter((call) => call.state === 'dialing' && call.id === call.localId);
+  return waiting.length === 1 ? waiting[0] : undefined;
+}
+
+/** Hangups for ids the state does not hold, kept briefly in case a dial is about to learn that id. */
+export const unmatchedHangupsKept = 5;
+
+function rememberUnmatchedHangup(state: SoftphoneState, callId: string, reason: SdkHangupReason, at: number): SoftphoneState {
+  const kept = (state.unmatchedHangups ?? []).filter((hangup) => hangup.callId !== callId).slice(-(unmatchedHangupsKept - 1));
+  return { ...state, unmatchedHangups: [...kept, { callId, reason, at }] };
+}
+
+const dialByLocalId = (state: SoftphoneState, localId: string) =>
+  Object.values(state.calls).find((candidate) => candidate.localId === localId);
+
+function endIfPresent(state: SoftphoneState, callId: string, reason: CallEndReason, at: number, error?: string) {
+  const call = state.calls[callId];
+  return call ? endCall(state, call, reason, at, error) : state;
+}
+
+/** inbound: ringing -> answering -> active -> ended; outbound: dialing -> ringing -> active -> ended. */
+export function applyCallEvent(state: SoftphoneState, event: CallEvent): SoftphoneState {
+  switch (event.type) {
+    case 'call-invite':
+      if (state.calls[event.callId]) return state;
+      return withCall(state, {
+        id: event.callId,
+        direction: 'inbound',
+        state: 'ringing',
+        remote: event.from,
+        channelType: event.channelType,
+        startedAt: event.at,
+        muted: false,
+        mutePending: false,
+        hangupPending: false,
+        rejectPending: false,
+      });
+    case 'call-invite-cancel':
+      return endIfPresent(state, event.callId, cancelReasons[event.reason], event.at);
+    case 'call-hangup': {
+      const call = state.calls[event.callId];
+      if (!call) return rememberUnmatchedHangup(state, event.callId, event.reason, event.at);
+      return endCall(state, call, hangupReason(event.reason, call), event.at);
+    }
+    case 'leg-status': {
+      // The agent's own leg (its id is the call id) says nothing about the callee.
+      if (event.legId === event.callId) return state;
+      const call = findCallForLegStatus(state, event.callId);
+      if (!call || call.direction !== 'outbound' || call.state === 'ended') return state;
+      const rekeyed = rekey(state, call, event.callId);
+      if (event.status === 'RINGING' && call.state === 'dialing') {
+        return updateCall(rekeyed, event.callId, () => ({ state: 'ringing' }));
+      }
+      if (event.status === 'ANSWERED' && call.state !== 'active') {
+        return updateCall(rekeyed, event.callId, () => ({ state: 'active', answeredAt: event.at }));
+      }
+      return rekeyed;
+    }
+    case 'mute':
+      return updateCall(state, event.callId, () => ({ muted: event.muted, mutePending: false }));
+    case 'media-disconnect':
+      return endIfPresent(state, event.callId, 'media-lost', event.at);
+
+    case 'answer-requested':
+      return updateCall(state, event.callId, (call) =>
+        call.state === 'ringing' ? { state: 'answering', error: undefined } : {},
+      );
+    case 'answer-succeeded':
+      return updateCall(state, event.callId, (call) =>
+        call.state === 'answering' ? { state: 'active', answeredAt: event.at } : {},
+      );
+    case 'answer-blocked':
+      return updateCall(state, event.callId, (call) =>
+        call.state === 'answering' ? { state: 'ringing', error: event.message } : {},
+      );
+    case 'answer-failed':
+      return endIfPresent(state, event.callId, 'answer-failed', event.at, event.message);
+    case 'reject-requested':
+      return updateCall(state, event.callId, () => ({ rejectPending: true, error: undefined }));
+    case 'call-rejected':
+      return endIfPresent(state, event.callId, 'rejected', event.at);
+    case 'reject-failed':
+      return updateCall(state, event.callId, () => ({ rejectPending: false, error: event.message }));
+
+    case 'dial-invalid':
+      return { ...state, dialError: { message: event.message, aboutInput: true } };
+    case 'dial-refused':
+      return { ...state, dialError: { message: event.message, aboutInput: false } };
+    case 'dial-edited': {
+      const { dialError: _dialError, ...rest } = state;
+      return rest;
+    }
+    case 'dial-requested': {
+      const { dialError: _dialError, ...rest } = state;
+      return withCall(rest, {
+        id: event.localId,
+        localId: event.localId,
+        direction: 'outbound',
+        state: 'dialing',
+        remote: event.display,
+        channelType: event.target.kind === 'phone' ? 'phone' : 'app',
+        startedAt: event.at,
+        muted: false,
+        mutePending: false,
+        hangupPending: false,
+        rejectPending: false,
+      });
+    }
+    case 'dial-succeeded': {
+      const call = dialByLocalId(state, event.localId);
+      if (!call) return state;
+      const rekeyed = rekey(state, call, event.callId);
+      const early = state.unmatchedHangups?.find((hangup) => hangup.callId === event.callId);
+      if (!early) return rekeyed;
+      const remaining = state.unmatchedHangups?.filter((hangup) => hangup !== early) ?? [];
+      const named = { ...call, id: event.callId };
+      return endCall({ ...rekeyed, unmatchedHangups: remaining }, named, hangupReason(early.reason, named), early.at);
+    }
+    case 'dial-failed': {
+      const call = dialByLocalId(state, event.localId);
+      return call ? endCall(state, call, 'dial-failed', event.at, event.message) : state;
+    }
+
+    case 'hangup-requested':
+      return updateCall(state, event.callId, () => ({ hangupPending: true, error: undefined }));
+    case 'hangup-failed':
+      return updateCall(state, event.callId, () => ({ hangupPending: false, error: event.message }));
+    case 'hangup-unconfirmed':
+      return endIfPresent(state, event.callId, 'local-hangup', event.at);
+    case 'mute-requested':
+      return updateCall(state, event.callId, () => ({ mutePending: true, error: undefined }));
+    case 'mute-failed':
+      return updateCall(state, event.callId, () => ({ mutePending: false, error: event.message }));
+    case 'mute-unconfirmed':
+      return updateCall(state, event.callId, (call) =>
+        call.mutePending ? { mutePending: false, error: 'The voice service did not confirm the mute change. Try again.' } : {},
+      );
+    case 'dtmf-failed':
+      return updateCall(state, event.callId, () => ({ error: event.message }));
+    case 'summary-dismissed':
+      if (state.calls[event.callId]?.state !== 'ended') return state;
+      return { ...state, calls: Object.fromEntries(Object.entries(state.calls).filter(([id]) => id !== event.callId)) };
+  }
+}

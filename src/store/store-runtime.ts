@@ -1,0 +1,31 @@
+// What the action modules share: the store's state and dispatch, its dependencies, and the voice adapter.
+import type { TokenResponse } from '@/contracts/token-api';
+import type { ParsedDialInput } from '@/lib/dial-target';
+import type { MicrophoneCheck } from '@/voice/microphone-check';
+import type { VoiceAdapter } from '@/voice/voice-adapter';
+import type { VoiceEvent } from '@/voice/voice-event';
+import type { ActionEvent } from './softphone-event';
+import type { SoftphoneState } from './softphone-state';
+
+export interface SoftphoneDependencies {
+  /** Loads (once) and returns the voice adapter; in demo mode only after the fake cloud runs. */
+  loadAdapter(): Promise<VoiceAdapter>;
+  requestToken(userName: string): Promise<TokenResponse>;
+  /** Async because number parsing lives in a lazily loaded chunk. */
+  parseDialInput(input: string): Promise<ParsedDialInput>;
+  /** Asked before answering or dialing, so a blocked microphone gets a clear message and the call survives. */
+  checkMicrophone(): Promise<MicrophoneCheck>;
+  now(): number;
+  setTimer(callback: () => void, delayMs: number): () => void;
+}
+
+export interface StoreRuntime {
+  deps: SoftphoneDependencies;
+  state(): SoftphoneState;
+  dispatch(event: ActionEvent | VoiceEvent): void;
+  /** The adapter once loaded; actions that need a session use this and do nothing before sign-in. */
+  adapter(): VoiceAdapter | undefined;
+  loadAdapter(): Promise<VoiceAdapter>;
+  /** A timer that sign-out cancels, so nothing from the last session fires into the next one. */
+  sessionTimer(callback: () => void, delayMs: number): () => void;
+}

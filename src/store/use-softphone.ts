@@ -1,0 +1,20 @@
+import { useContext } from 'react';
+import { useStore } from 'zustand';
+import type { SoftphoneState } from './softphone-state';
+import type { SoftphoneActions, SoftphoneStore } from './softphone-store';
+import { SoftphoneStoreContext } from './softphone-store-context';
+
+function useSoftphoneStore(): SoftphoneStore {
+  const store = useContext(SoftphoneStoreContext);
+  if (!store) throw new Error('useSoftphone must be used inside <SoftphoneProvider>');
+  return store;
+}
+
+/** Reads one value from the softphone store; re-renders only when that value changes. */
+export function useSoftphone<T>(selector: (state: SoftphoneState) => T): T {
+  return useStore(useSoftphoneStore(), selector);
+}
+
+export function useSoftphoneActions(): SoftphoneActions {
+  return useStore(useSoftphoneStore(), (state) => state.actions);
+}
