@@ -37,7 +37,8 @@ export default defineConfig({
     command: `npx vite build --mode demo --outDir dist-e2e --logLevel warn && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     env: { VITE_TOKEN_TIMEOUT_MS: '3000' },
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Always a fresh build of the current code, unless a developer opts in while iterating on tests.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     timeout: 180_000,
   },
 });

@@ -40,6 +40,7 @@ export default defineConfig(({ mode }) => {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
       proxy: demo ? undefined : { '/api': { target: env.TOKEN_SERVER_URL ?? 'http://127.0.0.1:5830', changeOrigin: true } },
     },
-    build: { sourcemap: true },
+    // Live builds keep their maps for error reports but do not point browsers at them.
+    build: { sourcemap: demo ? true : 'hidden' },
   };
 });

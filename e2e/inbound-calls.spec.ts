@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 
 const caller = { agent: 'Jane', from: '447911123456' } as const;
@@ -9,7 +8,8 @@ test.describe('Incoming calls', () => {
     await expect(jane.incomingCall).toBeVisible();
     await expect(jane.incomingCall).toContainText('+447911123456');
     await jane.expectRingtone('playing');
-    expect((await new AxeBuilder({ page: jane.page }).include('main').analyze()).violations).toEqual([]);
+    await expect(jane.announcement).toHaveText('Incoming call from +44 7911 123456');
+    await jane.expectNoAccessibilityViolations();
 
     await jane.answerIncomingCall();
     await jane.expectRingtone('stopped');
@@ -17,11 +17,12 @@ test.describe('Incoming calls', () => {
     await expect(jane.callTimer).toHaveText(/^0:0[0-9]$/);
     await farEnd.expectAudioBothWays(callId);
     await expect(jane.callTimer).not.toHaveText('0:00');
-    expect((await new AxeBuilder({ page: jane.page }).include('main').analyze()).violations).toEqual([]);
+    await jane.expectNoAccessibilityViolations();
 
     await farEnd.callerHangsUp(callId);
     await expect(jane.activeCall).toBeHidden();
     await jane.expectLastCallSummary('The caller hung up.');
+    await expect(jane.announcement).toHaveText('Call with +44 7911 123456 ended. The caller hung up.');
     await expect(jane.lastCall).toContainText(/Talk time 0:0\d/);
     expect(await farEnd.call(callId)).toMatchObject({ state: 'ended', endReason: 'REMOTE_HANGUP' });
   });
@@ -52,17 +53,48 @@ test.describe('Incoming calls', () => {
     });
   }
 
-  test('Jane answers and hangs up herself, with the keyboard', async ({ jane, farEnd }) => {
+  test('Jane answers and hangs up with the keyboard alone, and focus follows the call', async ({ jane, farEnd }) => {
+    await jane.destination.click();
     const callId = await farEnd.ringAgent({ agent: 'Jane', from: 'Joe', fromType: 'app' });
     await expect(jane.incomingCall).toContainText('Joe');
+    // A ringing call never steals focus from what the agent is typing.
+    await expect(jane.destination).toBeFocused();
+
+    // The incoming call sits just before the dialer: two steps back reach Answer.
+    await jane.page.keyboard.press('Shift+Tab');
+    await jane.page.keyboard.press('Shift+Tab');
     await expect(jane.answerButton).toBeFocused();
     await jane.page.keyboard.press('Enter');
     await expect(jane.activeCall).toBeVisible();
+    await expect(jane.hangUpButton).toBeFocused();
     await farEnd.expectAudioBothWays(callId);
 
-    await jane.hangUpButton.focus();
     await jane.page.keyboard.press('Enter');
     await jane.expectLastCallSummary('You hung up.');
+    await expect(jane.dismissButton).toBeFocused();
+    await jane.page.keyboard.press('Enter');
+    await expect(jane.lastCall).toBeHidden();
     expect(await farEnd.call(callId)).toMatchObject({ state: 'ended' });
+  });
+
+  test('a second call while Jane is on a call: a quiet call-waiting beep, and Answer waits for her', async ({ jane, farEnd }) => {
+    const first = await farEnd.ringAgent(caller);
+    await jane.answerIncomingCall();
+    const second = await farEnd.ringAgent({ agent: 'Jane', from: '447911654321' });
+
+    await expect(jane.incomingCall).toContainText('+447911654321');
+    await expect(jane.incomingCall).toContainText('Hang up the current call to answer this one.');
+    await expect(jane.answerButton).toBeDisabled();
+    await jane.expectRingtone('call-waiting');
+    await expect(jane.activeCall).toContainText('+447911123456');
+
+    await jane.hangUp();
+    await expect(jane.answerButton).toBeEnabled();
+    await jane.expectRingtone('playing');
+    await jane.answerIncomingCall();
+    await farEnd.expectAudioBothWays(second);
+    await farEnd.callerHangsUp(second);
+    await jane.expectLastCallSummary('The caller hung up.');
+    expect(await farEnd.call(first)).toMatchObject({ state: 'ended' });
   });
 });

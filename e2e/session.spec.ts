@@ -25,9 +25,18 @@ test.describe('Keeping the session', () => {
     await expect(jane.activeCall).toBeVisible();
     await farEnd.expectAudioStillFlowing(callId);
 
+    // Reconnecting while the token backend is down: the call stays on screen and can still be hung up.
+    await farEnd.tokenBackendAnswers({ kind: 'status', status: 503 });
+    await jane.page.getByRole('button', { name: 'Reconnect' }).click();
+    await expect(jane.alerts).toContainText('The token service is having trouble (HTTP 503)');
+    await expect(jane.activeCall).toBeVisible();
+    await expect(jane.hangUpButton).toBeEnabled();
+
+    await farEnd.tokenBackendAnswers({ kind: 'normal' });
     await farEnd.restoreNetwork('Jane');
     await jane.page.getByRole('button', { name: 'Reconnect' }).click();
     await expect(jane.connection).toHaveText('Ready');
+    await expect(jane.activeCall).toBeVisible();
     await jane.hangUp();
     await jane.expectLastCallSummary('You hung up.');
     await expect.poll(async () => (await farEnd.call(callId))?.state).toBe('ended');

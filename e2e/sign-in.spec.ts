@@ -1,16 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 
 test.describe('Signing in and out', () => {
   test('Jane signs in, is Ready to take calls, and signs out', async ({ softphone, farEnd: _farEnd }) => {
-    const signInScan = await new AxeBuilder({ page: softphone.page }).analyze();
-    expect(signInScan.violations).toEqual([]);
+    await softphone.expectNoAccessibilityViolations();
 
     await softphone.signInAndWaitUntilReady('Jane');
     await expect(softphone.destination).toBeVisible();
     await expect(softphone.page.getByText('Jane', { exact: true })).toBeVisible();
-    const readyScan = await new AxeBuilder({ page: softphone.page }).analyze();
-    expect(readyScan.violations).toEqual([]);
+    await softphone.expectNoAccessibilityViolations();
 
     await softphone.signOutButton.click();
     await expect(softphone.connection).toHaveText('Signed out');

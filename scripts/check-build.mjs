@@ -2,6 +2,7 @@
 // Run by `npm run build`; exits non-zero with the reason when the build would ship test infrastructure.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const outDir = process.argv[2] ?? 'dist';
 const assets = path.join(outDir, 'assets');
@@ -29,8 +30,17 @@ if (!files.some((file) => /@vonage\/client-sdk|SDK_version/.test(readFileSync(pa
   problems.push('no chunk contains the voice SDK');
 }
 
+// The sign-in page must stay light: everything a signed-in agent needs loads lazily.
+const entryBudgetBytes = 90 * 1024;
+const entryGzipBytes = gzipSync(entrySource, { level: 9 }).length;
+if (entryGzipBytes >= entryBudgetBytes) {
+  problems.push(`the entry chunk is ${(entryGzipBytes / 1024).toFixed(1)} KB gzip, over the 90 KB budget`);
+}
+
 if (problems.length > 0) {
   console.error(`Production build check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`Production build check passed: ${files.length} chunks, entry ${entry}, no demo infrastructure.`);
+console.log(
+  `Production build check passed: ${files.length} chunks, entry ${entry} ${(entryGzipBytes / 1024).toFixed(1)} KB gzip, no demo infrastructure.`,
+);

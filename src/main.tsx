@@ -2,7 +2,7 @@ import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ConfigProblems } from './app/config-problems';
-import { SoftphoneProvider } from './app/softphone-provider';
+import { SoftphoneProvider } from './store/softphone-provider';
 import { parseAppConfig, type AppConfig } from './config/app-config';
 import { requestToken } from './features/auth/token-client';
 import { createSoftphoneStore } from './store/softphone-store';

@@ -56,7 +56,9 @@ export class FakeCloudDriver {
         return Math.min(stats.farEndPacketsReceived, stats.agentPacketsReceived);
       }, { message: 'RTP packets flow both ways', timeout: 15_000 })
       .toBeGreaterThan(0);
-    expect(await this.mediaStats(callId)).toMatchObject({ agentAudioPlaying: true });
+    await expect
+      .poll(async () => (await this.mediaStats(callId)).agentAudioPlaying, { message: 'the agent hears the far end' })
+      .toBe(true);
   }
 
   /** Packets keep arriving on both sides: media survives whatever the test just did to the signalling. */

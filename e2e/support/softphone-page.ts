@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The softphone as the agent sees it, located only through the documented accessible names. */
@@ -19,6 +20,9 @@ export class SoftphonePage {
   readonly lastCall: Locator;
   readonly alerts: Locator;
   readonly ringtone: Locator;
+  /** The live region a screen reader announces: a call ringing, a call ending. */
+  readonly announcement: Locator;
+  readonly dismissButton: Locator;
   readonly page: Page;
 
   constructor(page: Page) {
@@ -40,6 +44,13 @@ export class SoftphonePage {
     this.lastCall = page.getByRole('region', { name: 'Last call' });
     this.alerts = page.getByRole('alert');
     this.ringtone = page.getByTestId('ringtone');
+    this.announcement = page.locator('[aria-live="assertive"]');
+    this.dismissButton = this.lastCall.getByRole('button', { name: 'Dismiss' });
+  }
+
+  async expectNoAccessibilityViolations() {
+    const scan = await new AxeBuilder({ page: this.page }).analyze();
+    expect(scan.violations).toEqual([]);
   }
 
   async open() {
@@ -80,7 +91,7 @@ export class SoftphonePage {
     await expect(this.lastCall).toContainText(reason);
   }
 
-  async expectRingtone(state: 'playing' | 'stopped') {
+  async expectRingtone(state: 'playing' | 'call-waiting' | 'stopped') {
     await expect(this.ringtone).toHaveAttribute('data-state', state);
   }
 }

@@ -1,3 +1,4 @@
+import { CallAnnouncer } from '@/features/calls/call-announcer';
 import { CallSummary } from '@/features/calls/call-summary';
 import { CurrentCallPanel } from '@/features/calls/current-call-panel';
 import { IncomingCallPanel } from '@/features/calls/incoming-call-panel';
@@ -10,6 +11,7 @@ export default function AgentWorkspace() {
   return (
     <div className="flex flex-col gap-4">
       <RingtonePlayer />
+      <CallAnnouncer />
       <SessionBanner />
       <IncomingCallPanel />
       <CurrentCallPanel />

@@ -1,9 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Button } from '@/components/button';
+import { AppErrorBoundary } from './app-error-boundary';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { selectAgent, selectIsSignedIn } from '@/store/selectors';
-import { useSoftphone, useSoftphoneActions } from './softphone-context';
+import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 
 const AgentWorkspace = lazy(() => import('./agent-workspace'));
 
@@ -35,15 +36,21 @@ export function App({ onSignInIntent, sidePanel }: AppProps) {
       </header>
       <div className="mx-auto grid max-w-5xl gap-6 p-6 md:grid-cols-[minmax(0,1fr)_20rem]">
         <main>
-          {signedIn ? (
-            <Suspense fallback={<p className="text-slate-600">Loading your workspace…</p>}>
-              <AgentWorkspace />
-            </Suspense>
-          ) : (
-            <SignInForm onIntent={onSignInIntent} />
-          )}
+          <AppErrorBoundary>
+            {signedIn ? (
+              <Suspense fallback={<p className="text-slate-600">Loading your workspace…</p>}>
+                <AgentWorkspace />
+              </Suspense>
+            ) : (
+              <SignInForm onIntent={onSignInIntent} />
+            )}
+          </AppErrorBoundary>
         </main>
-        {sidePanel && <aside>{sidePanel}</aside>}
+        {sidePanel && (
+          <aside>
+            <AppErrorBoundary>{sidePanel}</AppErrorBoundary>
+          </aside>
+        )}
       </div>
     </div>
   );

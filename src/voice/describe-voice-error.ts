@@ -1,3 +1,8 @@
+import { describeMicrophoneError } from './microphone-check';
+
+// Errors the browser raises for getUserMedia, should one reach us through the SDK.
+const microphoneErrorNames = new Set(['NotAllowedError', 'SecurityError', 'NotFoundError', 'OverconstrainedError', 'NotReadableError']);
+
 // SDK failures arrive as VonageError objects (type, code, message) or plain Errors; the agent gets a sentence.
 
 function field(error: unknown, name: 'code' | 'message' | 'name' | 'type'): string {
@@ -24,13 +29,7 @@ export function describeVoiceError(error: unknown): string {
   const code = field(error, 'code');
   const known = knownCodes.get(code);
   if (known) return known;
-  const text = `${field(error, 'name')} ${field(error, 'message')} ${error instanceof Error ? '' : String(error)}`;
-  if (/NotAllowedError|Permission denied|permission dismissed/i.test(text)) {
-    return 'The microphone is blocked. Allow microphone access for this site in the browser, then try again.';
-  }
-  if (/NotFoundError|Requested device not found/i.test(text)) {
-    return 'No microphone was found. Connect a headset or microphone, then try again.';
-  }
+  if (microphoneErrorNames.has(field(error, 'name'))) return describeMicrophoneError(error);
   const message = field(error, 'message');
   return message ? `The voice service reported: ${message}` : 'The voice service reported an unexpected error.';
 }

@@ -1,5 +1,5 @@
 import { useId, type FormEvent } from 'react';
-import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { selectConnection, selectConnectionError, selectLastAgentName } from '@/store/selectors';

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { useRef, useState } from 'react';
+import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
+import { useFocusWhenOrphaned } from '@/lib/use-focus-when-orphaned';
 import { selectCurrentCall } from '@/store/selectors';
 import type { Call } from '@/store/softphone-state';
 import { CallTimer } from './call-timer';
@@ -16,6 +17,8 @@ export function CurrentCallPanel() {
   const call = useSoftphone(selectCurrentCall);
   const { hangup, toggleMute } = useSoftphoneActions();
   const [keypadOpen, setKeypadOpen] = useState(false);
+  const hangUpButton = useRef<HTMLButtonElement>(null);
+  useFocusWhenOrphaned(hangUpButton, call?.id);
   if (!call) return null;
   const active = call.state === 'active';
 
@@ -48,7 +51,7 @@ export function CurrentCallPanel() {
             Keypad
           </Button>
         )}
-        <Button variant="danger" onClick={() => void hangup(call.id)} disabled={call.hangupPending}>
+        <Button ref={hangUpButton} variant="danger" onClick={() => void hangup(call.id)} disabled={call.hangupPending}>
           Hang up
         </Button>
       </div>

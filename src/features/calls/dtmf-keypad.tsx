@@ -1,4 +1,4 @@
-import { useSoftphoneActions } from '@/app/softphone-context';
+import { useSoftphoneActions } from '@/store/use-softphone';
 
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 

@@ -1,23 +1,6 @@
 import type { Call, CallEndReason } from '@/store/softphone-state';
 
-const inbound: Partial<Record<CallEndReason, string>> = {
-  'remote-hangup': 'The caller hung up.',
-  'remote-cancel': 'The caller hung up before you answered.',
-  'remote-timeout': 'The call stopped ringing: nobody answered in time.',
-  'answered-elsewhere': 'The call was answered on another device.',
-  'rejected-elsewhere': 'The call was rejected on another device.',
-  rejected: 'You rejected the call.',
-  'answer-failed': 'The call could not be answered.',
-};
-
-const outbound: Partial<Record<CallEndReason, string>> = {
-  'remote-hangup': 'The other party hung up.',
-  'busy-or-declined': 'The line was busy or the call was declined.',
-  'no-answer': 'Nobody answered.',
-  'dial-failed': 'The call could not be placed.',
-};
-
-const either: Record<CallEndReason, string> = {
+const sentences: Record<CallEndReason, string> = {
   'remote-hangup': 'The other party hung up.',
   'local-hangup': 'You hung up.',
   rejected: 'You rejected the call.',
@@ -35,9 +18,14 @@ const either: Record<CallEndReason, string> = {
   'signed-out': 'You signed out.',
 };
 
+/** Where an incoming call deserves its own words (the caller, the ringing). */
+const inboundSentences: Partial<Record<CallEndReason, string>> = {
+  'remote-hangup': 'The caller hung up.',
+  'remote-timeout': 'The call stopped ringing: nobody answered in time.',
+};
+
 /** Why a call ended, as one sentence for the agent. */
 export function endReasonText(call: Pick<Call, 'direction' | 'endReason'>): string {
   if (!call.endReason) return 'The call ended.';
-  const byDirection = call.direction === 'inbound' ? inbound : outbound;
-  return byDirection[call.endReason] ?? either[call.endReason];
+  return (call.direction === 'inbound' ? inboundSentences[call.endReason] : undefined) ?? sentences[call.endReason];
 }

@@ -1,4 +1,4 @@
-import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
@@ -22,10 +22,10 @@ export function IncomingCallPanel() {
       {busy && !answering && <p className="mt-1 text-sm text-amber-700">Hang up the current call to answer this one.</p>}
       {call.error && <Alert>{call.error}</Alert>}
       <div className="mt-4 flex gap-3">
-        <Button variant="answer" onClick={() => void answer(call.id)} disabled={answering || busy} autoFocus>
+        <Button variant="answer" onClick={() => void answer(call.id)} disabled={answering || busy || call.rejectPending}>
           Answer
         </Button>
-        <Button variant="danger" onClick={() => void reject(call.id)} disabled={answering}>
+        <Button variant="danger" onClick={() => void reject(call.id)} disabled={answering || call.rejectPending}>
           Reject
         </Button>
       </div>

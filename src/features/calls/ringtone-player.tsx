@@ -1,19 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSoftphone } from '@/app/softphone-context';
-import { selectIsRinging } from '@/store/selectors';
-import { ringtoneWav } from './ringtone-wav';
+import { Button } from '@/components/button';
+import { selectHasCallInProgress, selectIsRinging } from '@/store/selectors';
+import { useSoftphone } from '@/store/use-softphone';
+import { callWaitingWav, ringtoneWav } from './ringtone-wav';
+
+type Sound = 'ring' | 'call-waiting';
+
+// One object URL per tone for the life of the page: made on first use, never revoked.
+const soundUrls = new Map<Sound, string>();
+function soundUrl(sound: Sound): string {
+  let url = soundUrls.get(sound);
+  if (!url) {
+    url = URL.createObjectURL(sound === 'ring' ? ringtoneWav() : callWaitingWav());
+    soundUrls.set(sound, url);
+  }
+  return url;
+}
 
 /**
- * Rings while any invite is ringing and stops on answer, reject or cancel. The effect drives the <audio>
- * element, which lives outside React's state; `data-state` lets QA check that it really plays.
+ * Rings while an invite is ringing (a quiet call-waiting beep if the agent is already on a call) and stops on
+ * answer, reject or cancel. The effect drives the <audio> element, which lives outside React; `data-state`
+ * lets QA check what plays. If the browser refuses to play sound, the agent gets a button to allow it.
  */
 export function RingtonePlayer() {
   const ringing = useSoftphone(selectIsRinging);
+  const onCall = useSoftphone(selectHasCallInProgress);
+  const sound: Sound = onCall ? 'call-waiting' : 'ring';
   const audio = useRef<HTMLAudioElement>(null);
-  const [source] = useState(() => URL.createObjectURL(ringtoneWav()));
-  const [state, setState] = useState<'playing' | 'stopped' | 'blocked'>('stopped');
-
-  useEffect(() => () => URL.revokeObjectURL(source), [source]);
+  const [blocked, setBlocked] = useState(false);
 
   useEffect(() => {
     const element = audio.current;
@@ -24,12 +38,21 @@ export function RingtonePlayer() {
       return;
     }
     element.play().then(
-      () => setState('playing'),
-      // Autoplay can be refused before the agent has clicked anything; the panel still shows the call.
-      () => setState('blocked'),
+      () => setBlocked(false),
+      // Autoplay can be refused before the agent has interacted with the page.
+      () => setBlocked(true),
     );
-    return () => setState('stopped');
-  }, [ringing]);
+  }, [ringing, sound]);
 
-  return <audio ref={audio} src={source} loop preload="auto" data-testid="ringtone" data-state={ringing ? state : 'stopped'} />;
+  const state = !ringing ? 'stopped' : blocked ? 'blocked' : sound === 'ring' ? 'playing' : 'call-waiting';
+  return (
+    <>
+      <audio ref={audio} src={soundUrl(sound)} loop preload="auto" data-testid="ringtone" data-state={state} />
+      {state === 'blocked' && (
+        <Button variant="secondary" onClick={() => void audio.current?.play().then(() => setBlocked(false), () => undefined)}>
+          Turn on ringtone sound
+        </Button>
+      )}
+    </>
+  );
 }

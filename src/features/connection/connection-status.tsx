@@ -1,4 +1,4 @@
-import { useSoftphone } from '@/app/softphone-context';
+import { useSoftphone } from '@/store/use-softphone';
 import { cn } from '@/lib/cn';
 import { selectConnection } from '@/store/selectors';
 import type { ConnectionStatus as Status } from '@/store/softphone-state';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useSoftphone } from '@/app/softphone-context';
+import { useSoftphone } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';

@@ -1,12 +1,12 @@
 import { useId, type FormEvent } from 'react';
-import { useSoftphone, useSoftphoneActions } from '@/app/softphone-context';
+import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import { selectConnection, selectDialError, selectHasCallInProgress } from '@/store/selectors';
 
 export function Dialer() {
-  const { dial } = useSoftphoneActions();
+  const { dial, editDial } = useSoftphoneActions();
   const error = useSoftphone(selectDialError);
   const inCall = useSoftphone(selectHasCallInProgress);
   const ready = useSoftphone(selectConnection) === 'ready';
@@ -33,7 +33,8 @@ export function Dialer() {
             inputMode="tel"
             autoComplete="off"
             placeholder="+44 20 7946 0000 or Joe"
-            aria-invalid={error ? true : undefined}
+            onChange={editDial}
+            aria-invalid={error?.aboutInput ? true : undefined}
             aria-describedby={error ? errorId : undefined}
             className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
           />
@@ -43,7 +44,7 @@ export function Dialer() {
         </div>
         {error && (
           <div id={errorId}>
-            <Alert>{error}</Alert>
+            <Alert>{error.message}</Alert>
           </div>
         )}
       </form>
