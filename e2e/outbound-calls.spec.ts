@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 
 test.describe('Outgoing calls', () => {
   test('Jane calls a phone number, it is answered, she mutes and unmutes, and hangs up', async ({ jane, farEnd }) => {
-    await farEnd.setCallee({ behaviour: 'answer', afterMs: 1500 });
+    await farEnd.setCallee({ behaviour: 'answer', afterMs: 3000 });
     await jane.dial('+44 20 7946 0018');
 
     await expect(jane.outgoingCall).toBeVisible();
@@ -42,7 +42,7 @@ test.describe('Outgoing calls', () => {
   });
 
   test('the callee does not answer', async ({ jane, farEnd }) => {
-    await farEnd.setCallee({ behaviour: 'no-answer', afterMs: 1500 });
+    await farEnd.setCallee({ behaviour: 'no-answer', afterMs: 3000 });
     await jane.dial('+33 1 42 68 53 00');
     await expect(jane.outgoingCall).toContainText('Ringing…');
     await jane.expectLastCallSummary('Nobody answered.');

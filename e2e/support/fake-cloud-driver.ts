@@ -12,6 +12,8 @@ export class FakeCloudDriver {
 
   async ready() {
     await this.page.waitForFunction(() => window.fakeVonage !== undefined && window.fakeTokenBackend !== undefined);
+    // The simulator panel sets its default callee when it mounts; wait for it so a test's own choice wins.
+    await expect(this.page.getByRole('region', { name: 'Demo simulator' })).toBeVisible();
   }
 
   ringAgent(options: RingAgentOptions): Promise<string> {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useSoftphone } from '@/store/use-softphone';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -6,6 +6,8 @@ import { Panel } from '@/components/panel';
 import type { CalleeBehaviour, FakeVonageControl } from '@/fake-cloud/control-api';
 import { parseDialInput } from '@/lib/dial-target';
 import { selectAgent, selectCurrentCall, selectIncomingCall } from '@/store/selectors';
+
+const initialRingSeconds = 2;
 
 const inputClass = 'rounded-lg border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
 
@@ -16,7 +18,9 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
   const current = useSoftphone(selectCurrentCall);
   const [error, setError] = useState<string>();
   const [behaviour, setBehaviour] = useState<CalleeBehaviour>('answer');
-  const [ringSeconds, setRingSeconds] = useState('2');
+  const [ringSeconds, setRingSeconds] = useState(String(initialRingSeconds));
+  // The fake cloud is outside React: tell it once what the form shows, so the two agree from the start.
+  useEffect(() => cloud.setCallee({ behaviour: 'answer', afterMs: initialRingSeconds * 1000 }), [cloud]);
   const ids = { caller: useId(), behaviour: useId(), ring: useId() };
   const inboundCall = incoming ?? (current?.direction === 'inbound' ? current : undefined);
   const farEndCall = inboundCall ?? current;
