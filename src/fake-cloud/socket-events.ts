@@ -70,15 +70,20 @@ export function memberInvited(view: CallWireView, stamp: EventStamp, sdp: string
   };
 }
 
-export function memberJoined(view: CallWireView, stamp: EventStamp): MemberJoinedEvent {
+/** member:joined and member:left share one envelope around the agent's member body. */
+function agentMemberEvent<Body>(view: CallWireView, stamp: EventStamp, body: Body) {
   return {
     id: stamp.id,
     cid: view.call.conversationId,
     timestamp: stamp.timestamp,
     from: view.call.agentMemberId,
     application_id: fakeApplicationId,
-    body: agentMemberBody(view),
+    body,
   };
+}
+
+export function memberJoined(view: CallWireView, stamp: EventStamp): MemberJoinedEvent {
+  return agentMemberEvent(view, stamp, agentMemberBody(view));
 }
 
 export function memberLeft(
@@ -87,14 +92,7 @@ export function memberLeft(
   reason: WireMemberLeftReason | undefined,
 ): MemberLeftEvent {
   const body = agentMemberBody(view);
-  return {
-    id: stamp.id,
-    cid: view.call.conversationId,
-    timestamp: stamp.timestamp,
-    from: view.call.agentMemberId,
-    application_id: fakeApplicationId,
-    body: reason === undefined ? body : { ...body, reason },
-  };
+  return agentMemberEvent(view, stamp, reason === undefined ? body : { ...body, reason });
 }
 
 /** Every field of bandwidth and quality is required by the SDK, so plausible constants fill them. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, withTimeout } from './with-timeout';
+import { deferred } from '@/testing/deferred';
 
 /** Timers that fire only when the test says so. */
 function manualTimers() {
@@ -16,16 +17,6 @@ function manualTimers() {
   };
   const live = () => timers.filter((timer) => !timer.cancelled).map((timer) => timer.delayMs);
   return { setTimer, fire, live };
-}
-
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 describe('withTimeout', () => {

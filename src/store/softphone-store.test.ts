@@ -7,7 +7,8 @@ import type { Call } from './softphone-state';
 import { answerTimeoutMs, dialTimeoutMs } from './call-actions';
 import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
 import { tokenRefreshLeadMs } from './token-refresher';
-import { deferred, FakeVoiceAdapter, type Deferred } from './testing/fake-voice-adapter';
+import { deferred, type Deferred } from '@/testing/deferred';
+import { FakeVoiceAdapter } from './testing/fake-voice-adapter';
 
 /** A hand-driven clock: `setTimer` callbacks run only when the test advances time past them. */
 class ManualClock {

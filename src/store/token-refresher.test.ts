@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deferred, type Deferred } from './testing/fake-voice-adapter';
+import { deferred, type Deferred } from '@/testing/deferred';
 import { createTokenRefresher, tokenRefreshLeadMs, tokenRefreshRetryMs } from './token-refresher';
 
 /** A hand-driven clock: timers run only when the test advances time past them. */
