@@ -1,11 +1,14 @@
 import { test as base } from '@playwright/test';
 import { blockMicrophone } from './blocked-microphone';
 import { FakeCloudDriver } from './fake-cloud-driver';
+import { simulateHiddenTabWithNotifications } from './hidden-tab';
 import { SoftphonePage } from './softphone-page';
 
 interface SoftphoneOptions {
   /** `blocked`: the browser refuses the microphone until `allowMicrophone(page)`. */
   microphone: 'allowed' | 'blocked';
+  /** `hidden-with-notifications`: the tab reports itself hidden and notifications are allowed and recorded. */
+  tab: 'visible' | 'hidden-with-notifications';
 }
 
 interface SoftphoneFixtures {
@@ -19,8 +22,10 @@ interface SoftphoneFixtures {
 
 export const test = base.extend<SoftphoneOptions & SoftphoneFixtures>({
   microphone: ['allowed', { option: true }],
-  softphone: async ({ page, microphone }, use) => {
+  tab: ['visible', { option: true }],
+  softphone: async ({ page, microphone, tab }, use) => {
     if (microphone === 'blocked') await blockMicrophone(page);
+    if (tab === 'hidden-with-notifications') await simulateHiddenTabWithNotifications(page);
     const softphone = new SoftphonePage(page);
     await softphone.open();
     await use(softphone);

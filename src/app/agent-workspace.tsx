@@ -1,3 +1,4 @@
+import { BackgroundCallAlert } from '@/features/calls/background-call-alert';
 import { CallAnnouncer } from '@/features/calls/call-announcer';
 import { CallSummary } from '@/features/calls/call-summary';
 import { CurrentCallPanel } from '@/features/calls/current-call-panel';
@@ -12,6 +13,7 @@ export default function AgentWorkspace() {
     <div className="flex flex-col gap-4">
       <RingtonePlayer />
       <CallAnnouncer />
+      <BackgroundCallAlert />
       <SessionBanner />
       <IncomingCallPanel />
       <CurrentCallPanel />

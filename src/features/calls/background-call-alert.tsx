@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/button';
+import { formatRemoteParty } from '@/lib/dial-target';
+import { selectIncomingCall } from '@/store/selectors';
+import { useSoftphone } from '@/store/use-softphone';
+
+const appTitle = 'Agent softphone';
+
+/**
+ * Agents keep the softphone in a background tab all shift. While a call rings, the tab title says so and,
+ * if the agent allowed it, a system notification appears when the tab is hidden; both go when it stops.
+ */
+export function BackgroundCallAlert() {
+  const incoming = useSoftphone(selectIncomingCall);
+  const ringing = incoming?.state === 'ringing' ? incoming : undefined;
+  const label = ringing ? formatRemoteParty(ringing.remote, ringing.channelType).label : undefined;
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
+
+  useEffect(() => {
+    if (!ringing || label === undefined) return;
+    document.title = `Incoming call: ${label} · ${appTitle}`;
+    let notification: Notification | undefined;
+    if (permission === 'granted' && document.hidden) {
+      notification = new Notification('Incoming call', { body: label, tag: ringing.id, requireInteraction: true });
+      notification.onclick = () => window.focus();
+    }
+    return () => {
+      document.title = appTitle;
+      notification?.close();
+    };
+  }, [ringing, label, permission]);
+
+  if (permission !== 'default') return null;
+  return (
+    <div className="flex items-center justify-between gap-3 rounded-2xl bg-white px-5 py-3 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200">
+      <span>Get a notification when a call rings while this tab is in the background.</span>
+      <Button
+        variant="secondary"
+        onClick={() => void Notification.requestPermission().then(setPermission, () => setPermission('denied'))}
+      >
+        Turn on call notifications
+      </Button>
+    </div>
+  );
+}
