@@ -49,7 +49,10 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
 
   return (
     <Panel label="Demo simulator" className="bg-amber-50 ring-amber-200">
-      <p className="mb-3 text-sm text-slate-600">Plays the other end of your calls. Demo mode only.</p>
+      <p className="mb-3 text-sm text-slate-600">
+        Plays the other end of your calls. Demo mode only.
+        {!agent && ' Sign in as Jane or Joe to try it.'}
+      </p>
       <form onSubmit={ringMe} className="flex flex-col gap-2">
         <label htmlFor={ids.caller} className="text-sm font-medium text-slate-700">Caller number</label>
         <div className="flex gap-2">
