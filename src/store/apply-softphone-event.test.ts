@@ -3,6 +3,7 @@ import type { SdkCancelReason, SdkHangupReason, SdkSessionErrorReason, VoiceEven
 import { applySoftphoneEvent, endedCallsKept, unmatchedHangupsKept } from './apply-softphone-event';
 import type { ActionEvent, SoftphoneEvent } from './softphone-event';
 import {
+  connectionStatuses,
   initialSoftphoneState,
   type Call,
   type CallEndReason,
@@ -119,16 +120,7 @@ const dialRequested = (localId: string, display = '+447700900123'): Extract<Acti
   display,
 });
 
-const allConnections: ConnectionStatus[] = [
-  'signed-out',
-  'fetching-token',
-  'connecting',
-  'ready',
-  'reconnecting',
-  'offline',
-  'session-expired',
-  'error',
-];
+const allConnections: readonly ConnectionStatus[] = connectionStatuses;
 
 // --- connection -----------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import {
   selectLastEndedCall,
   selectWaitingInviteCount,
 } from './selectors';
-import { initialSoftphoneState, type Call, type ConnectionStatus, type SoftphoneState } from './softphone-state';
+import { connectionStatuses, initialSoftphoneState, type Call, type ConnectionStatus, type SoftphoneState } from './softphone-state';
 
 const jane = { userName: 'Jane', userId: 'USR-jane' };
 
@@ -65,16 +65,7 @@ describe('plain field selectors', () => {
 });
 
 describe('selectIsSignedIn', () => {
-  const connections: ConnectionStatus[] = [
-    'signed-out',
-    'fetching-token',
-    'connecting',
-    'ready',
-    'reconnecting',
-    'offline',
-    'session-expired',
-    'error',
-  ];
+  const connections: readonly ConnectionStatus[] = connectionStatuses;
 
   // The agent is kept from the first session until sign-out, through reconnects and failed reconnects.
   it.each(connections)('while %s: signed in exactly when the agent is known', (connection) => {

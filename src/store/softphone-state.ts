@@ -1,14 +1,18 @@
 import type { ChannelType, SdkHangupReason } from '@/voice/voice-event';
 
-export type ConnectionStatus =
-  | 'signed-out'
-  | 'fetching-token'
-  | 'connecting'
-  | 'ready'
-  | 'reconnecting'
-  | 'offline'
-  | 'session-expired'
-  | 'error';
+/** Every connection state, in the order a sign-in goes through them; the type is derived from it. */
+export const connectionStatuses = [
+  'signed-out',
+  'fetching-token',
+  'connecting',
+  'ready',
+  'reconnecting',
+  'offline',
+  'session-expired',
+  'error',
+] as const;
+
+export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 export type CallDirection = 'inbound' | 'outbound';
 
