@@ -37,6 +37,11 @@ function start(config: AppConfig) {
     },
     checkMicrophone: () => checkMicrophone(),
     now: Date.now,
+    random: Math.random,
+    onNetworkOnline(callback) {
+      window.addEventListener('online', callback);
+      return () => window.removeEventListener('online', callback);
+    },
     setTimer(callback, delayMs) {
       const timer = setTimeout(callback, delayMs);
       return () => clearTimeout(timer);

@@ -4,7 +4,7 @@ import { agentLeaves } from './call-hangups';
 import { CloudError, type CloudContext } from './cloud-context';
 import type { CallRecord } from './cloud-state';
 import { postConversationEvent } from './conversation-events';
-import { acceptAgentAnswer } from './inbound-calls';
+import { acceptAgentAnswer, agentAnswering } from './inbound-calls';
 import { cancelKnock, knock, openOutboundLeg } from './outbound-calls';
 import { acceptReoffer, agentMemberSnapshot, legSnapshot } from './reload-recovery';
 import { isObject, jsonReply, readJsonObject, readString, replyOrError, requireString } from './rest-responses';
@@ -50,7 +50,12 @@ export function callRoutes(ctx: CloudContext, apiUrl: string) {
     // answer() step 1: join. The reply needs `id`; nothing is pushed yet.
     http.put<Cid & { mid: string }>(`${conversation}/members/:mid`, ({ params }) =>
       replyOrError(() => {
-        conversationCall(ctx, params.cid);
+        const call = conversationCall(ctx, params.cid);
+        agentAnswering(ctx, call);
+        // Joining a call that stopped ringing (cancelled, answered or rejected elsewhere) is refused.
+        if (call.state !== 'ringing') {
+          throw new CloudError(409, 'conversation:error:invalid-member-state', `Call ${call.callId} is ${call.state}`);
+        }
         return jsonReply({ id: params.mid, state: 'JOINED' });
       }),
     ),

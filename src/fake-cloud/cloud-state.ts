@@ -1,6 +1,6 @@
 // What the fake cloud knows: agents, sessions (which outlive sockets, as on Vonage), calls with their
 // conversation, legs and members. Pure bookkeeping: no timers, no sockets, no WebRTC.
-import type { FakeCallSnapshot, FakeCallState } from './control-api';
+import type { FakeCallSnapshot, FakeCallState, InviteCancelReason } from './control-api';
 import type { IdFactory } from './cloud-ids';
 import type { ChannelEndpoint, PendingEvent, WireChannel, WireLegStatus } from './wire-types';
 
@@ -44,6 +44,8 @@ export interface CallRecord {
   calleeLegHistory: { status: WireLegStatus; date: string }[];
   createdAt: string;
   answeredAt?: string;
+  /** Set by the control API: the caller gives up this long after the agent's answer reaches the cloud. */
+  cancelWhenAnswered?: { reason: InviteCancelReason; delayMs: number };
   /** Highest event id used in this call's conversation; ids must be Ints that grow. */
   lastEventId: number;
 }

@@ -4,6 +4,16 @@
 /** Why the far end withdrew an invite; each maps to one SDK `callInviteCancel` reason. */
 export type InviteCancelReason = 'remote-cancel' | 'remote-timeout' | 'answered-elsewhere' | 'rejected-elsewhere';
 
+/**
+ * When the caller withdraws an invite: now, or timed against the agent's answer (the moment the SDK's first
+ * answer request reaches the cloud, plus `delayMs`), to reproduce races between Answer and a caller giving up.
+ * If the call has been answered by then, the caller hangs up instead.
+ */
+export interface CancelTiming {
+  when: 'agent-answers';
+  delayMs?: number;
+}
+
 /** How the far end of the next outbound call behaves. */
 export type CalleeBehaviour = 'answer' | 'busy' | 'no-answer';
 
@@ -55,7 +65,7 @@ export interface AgentMediaReport {
 
 export interface FakeVonageControl {
   ringAgent(options: RingAgentOptions): Promise<string>;
-  cancelInvite(callId: string, reason: InviteCancelReason): Promise<void>;
+  cancelInvite(callId: string, reason: InviteCancelReason, timing?: CancelTiming): Promise<void>;
   /** The far end hangs up an answered call. */
   hangup(callId: string): Promise<void>;
   setCallee(options: CalleeOptions): void;

@@ -2,7 +2,7 @@
 import { remoteHangup } from './call-hangups';
 import { CloudError, type CloudContext } from './cloud-context';
 import type { AgentMediaReport, FakeVonageControl } from './control-api';
-import { cancelInvite, ringAgent } from './inbound-calls';
+import { armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls';
 
 export type AgentMediaProbe = (callId: string) => Promise<AgentMediaReport>;
 
@@ -14,7 +14,8 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
   };
   return {
     ringAgent: (options) => ringAgent(ctx, options),
-    cancelInvite: async (callId, reason) => cancelInvite(ctx, callId, reason),
+    cancelInvite: async (callId, reason, timing) =>
+      timing ? armCancelOnAnswer(ctx, callId, reason, timing.delayMs ?? 0) : cancelInvite(ctx, callId, reason),
     hangup: async (callId) => remoteHangup(ctx, callId),
     setCallee: (options) => {
       ctx.callee = { ...options };

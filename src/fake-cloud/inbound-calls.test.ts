@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentLeaves, remoteHangup } from './call-hangups';
-import { acceptAgentAnswer, cancelInvite, ringAgent } from './inbound-calls';
+import { acceptAgentAnswer, agentAnswering, armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls';
 import { postConversationEvent } from './conversation-events';
 import { connectAgent, testContext } from './test-support';
 
@@ -21,6 +21,41 @@ async function ringingCall() {
   if (!call) throw new Error('call missing');
   return { ctx, media, tabA, tabB, other, call };
 }
+
+describe('a caller who gives up as the agent answers (timed against the answer)', () => {
+  it('cancels the invite the given time after the answer reaches the cloud, not before', async () => {
+    const { ctx, tabA, call, media } = await ringingCall();
+    armCancelOnAnswer(ctx, call.callId, 'remote-cancel', 30);
+    vi.advanceTimersByTime(10_000);
+    expect(call.state).toBe('ringing');
+
+    agentAnswering(ctx, call);
+    vi.advanceTimersByTime(29);
+    expect(call.state).toBe('ringing');
+    vi.advanceTimersByTime(1);
+    expect(call.state).toBe('ended');
+    expect(tabA.types()).toEqual(expect.arrayContaining(['rtc:hangup', 'member:left']));
+    expect(media.closed).toEqual([call.callId]);
+  });
+
+  it('hangs up instead when the answer has already landed', async () => {
+    const { ctx, call } = await ringingCall();
+    armCancelOnAnswer(ctx, call.callId, 'remote-cancel', 50);
+    agentAnswering(ctx, call);
+    await acceptAgentAnswer(ctx, call, 'sdk-answer');
+    vi.advanceTimersByTime(50);
+    expect(call).toMatchObject({ state: 'ended', endReason: 'REMOTE_HANGUP' });
+  });
+
+  it('fires once: a second answer request does not cancel again', async () => {
+    const { ctx, tabA, call } = await ringingCall();
+    armCancelOnAnswer(ctx, call.callId, 'remote-cancel', 0);
+    agentAnswering(ctx, call);
+    agentAnswering(ctx, call);
+    vi.advanceTimersByTime(1);
+    expect(tabA.types().filter((type) => type === 'rtc:hangup')).toHaveLength(1);
+  });
+});
 
 describe('inbound call flow', () => {
   it('invites every socket of the agent with the far end offer, and nobody else', async () => {

@@ -3,7 +3,7 @@ import { endCall, nextStamp, pushMemberJoined, pushToAgent, wireView } from './c
 import { CloudError, type CloudContext } from './cloud-context';
 import type { CallRecord } from './cloud-state';
 import type { InviteCancelReason, RingAgentOptions } from './control-api';
-import { agentRejectPlan, inviteCancelPlan } from './ending-plans';
+import { agentRejectPlan, inviteCancelPlan, remoteHangupPlan } from './ending-plans';
 import { memberInvited } from './socket-events';
 
 export async function ringAgent(ctx: CloudContext, options: RingAgentOptions): Promise<string> {
@@ -42,7 +42,10 @@ export async function acceptAgentAnswer(ctx: CloudContext, call: CallRecord, sdp
     throw new CloudError(409, 'conversation:error:invalid-member-state', `Call ${call.callId} is ${call.state}`);
   }
   await ctx.media.applyAnswer(call.callId, sdp);
-  if (!ctx.state.markAnswered(call)) return;
+  // The caller may have given up while the far end took the answer.
+  if (!ctx.state.markAnswered(call)) {
+    throw new CloudError(409, 'conversation:error:invalid-member-state', `Call ${call.callId} is ${call.state}`);
+  }
   ctx.timers.clear(call.callId);
   ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => pushMemberJoined(ctx, call));
 }
@@ -54,4 +57,23 @@ export function rejectInvite(ctx: CloudContext, call: CallRecord): void {
 
 export function cancelInvite(ctx: CloudContext, callId: string, reason: InviteCancelReason): void {
   endCall(ctx, ringingInbound(ctx, callId), inviteCancelPlan(reason));
+}
+
+/** The caller will give up `delayMs` after the agent's answer reaches the cloud (see `agentAnswering`). */
+export function armCancelOnAnswer(ctx: CloudContext, callId: string, reason: InviteCancelReason, delayMs: number): void {
+  ringingInbound(ctx, callId).cancelWhenAnswered = { reason, delayMs };
+}
+
+/**
+ * Step 1 of answer() reached the cloud (PUT member). A caller armed to give up now does so on a plain
+ * timer: the call's own timers are cleared when the answer lands, and this is the caller's doing, not the call's.
+ */
+export function agentAnswering(ctx: CloudContext, call: CallRecord): void {
+  const armed = call.cancelWhenAnswered;
+  if (!armed) return;
+  delete call.cancelWhenAnswered;
+  setTimeout(() => {
+    if (call.state === 'ringing') endCall(ctx, call, inviteCancelPlan(armed.reason));
+    else if (call.state === 'answered') endCall(ctx, call, remoteHangupPlan());
+  }, armed.delayMs);
 }

@@ -14,6 +14,10 @@ const cancelReasons: Record<SdkCancelReason, CallEndReason> = {
 };
 
 function hangupReason(reason: SdkHangupReason, call: Call): CallEndReason {
+  // The agent asked to hang up and the SDK confirmed it: theirs, whatever reason the SDK gives. SDK 2.3.1
+  // forgets its own pending hangup when the cloud's member:joined lands after it (as it can within a moment
+  // of answering) and then reports REMOTE_HANGUP for the agent's own hangup.
+  if (call.hangupPending) return 'local-hangup';
   switch (reason) {
     case 'LOCAL_HANGUP':
       return 'local-hangup';
@@ -54,6 +58,24 @@ const dialByLocalId = (state: SoftphoneState, localId: string) =>
 function endIfPresent(state: SoftphoneState, callId: string, reason: CallEndReason, at: number, error?: string) {
   const call = state.calls[callId];
   return call ? endCall(state, call, reason, at, error) : state;
+}
+
+/**
+ * A call just got the microphone: complaints that it was blocked (on the dialer, on invites still ringing)
+ * no longer apply and must not stay on screen during the call that worked.
+ */
+function withoutMicrophoneComplaints(state: SoftphoneState): SoftphoneState {
+  let next = state;
+  if (next.dialError?.cause === 'microphone') {
+    const { dialError: _dialError, ...rest } = next;
+    next = rest;
+  }
+  for (const call of Object.values(next.calls)) {
+    if (call.errorAboutMicrophone) {
+      next = updateCall(next, call.id, () => ({ error: undefined, errorAboutMicrophone: undefined }));
+    }
+  }
+  return next;
 }
 
 /** inbound: ringing -> answering -> active -> ended; outbound: dialing -> ringing -> active -> ended. */
@@ -101,15 +123,15 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
 
     case 'answer-requested':
       return updateCall(state, event.callId, (call) =>
-        call.state === 'ringing' ? { state: 'answering', error: undefined } : {},
+        call.state === 'ringing' ? { state: 'answering', error: undefined, errorAboutMicrophone: undefined } : {},
       );
     case 'answer-succeeded':
-      return updateCall(state, event.callId, (call) =>
-        call.state === 'answering' ? { state: 'active', answeredAt: event.at } : {},
+      return withoutMicrophoneComplaints(
+        updateCall(state, event.callId, (call) => (call.state === 'answering' ? { state: 'active', answeredAt: event.at } : {})),
       );
     case 'answer-blocked':
       return updateCall(state, event.callId, (call) =>
-        call.state === 'answering' ? { state: 'ringing', error: event.message } : {},
+        call.state === 'answering' ? { state: 'ringing', error: event.message, errorAboutMicrophone: true } : {},
       );
     case 'answer-failed':
       return endIfPresent(state, event.callId, 'answer-failed', event.at, event.message);
@@ -121,9 +143,9 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       return updateCall(state, event.callId, () => ({ rejectPending: false, error: event.message }));
 
     case 'dial-invalid':
-      return { ...state, dialError: { message: event.message, aboutInput: true } };
+      return { ...state, dialError: { message: event.message, aboutInput: true, cause: 'input' } };
     case 'dial-refused':
-      return { ...state, dialError: { message: event.message, aboutInput: false } };
+      return { ...state, dialError: { message: event.message, aboutInput: false, cause: event.cause } };
     case 'dial-edited': {
       const { dialError: _dialError, ...rest } = state;
       return rest;
@@ -149,7 +171,7 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       if (!call) return state;
       const rekeyed = rekey(state, call, event.callId);
       const early = state.unmatchedHangups?.find((hangup) => hangup.callId === event.callId);
-      if (!early) return rekeyed;
+      if (!early) return withoutMicrophoneComplaints(rekeyed);
       const remaining = state.unmatchedHangups?.filter((hangup) => hangup !== early) ?? [];
       const named = { ...call, id: event.callId };
       return endCall({ ...rekeyed, unmatchedHangups: remaining }, named, hangupReason(early.reason, named), early.at);
@@ -175,6 +197,8 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       );
     case 'dtmf-failed':
       return updateCall(state, event.callId, () => ({ error: event.message }));
+    case 'summaries-dismissed':
+      return { ...state, calls: Object.fromEntries(Object.entries(state.calls).filter(([, call]) => call.state !== 'ended')) };
     case 'summary-dismissed':
       if (state.calls[event.callId]?.state !== 'ended') return state;
       return { ...state, calls: Object.fromEntries(Object.entries(state.calls).filter(([id]) => id !== event.callId)) };

@@ -173,7 +173,7 @@ describe('applySoftphoneEvent: connection', () => {
 
   it('signing out resets everything but the last agent name', () => {
     const busy = withCalls(
-      ready({ connectionError: 'old', dialError: { message: 'bad number', aboutInput: true } }),
+      ready({ connectionError: 'old', dialError: { message: 'bad number', aboutInput: true, cause: 'input' } }),
       inbound('IN-1', { state: 'active', answeredAt: 200 }),
       outbound('dial-1'),
     );
@@ -212,7 +212,43 @@ describe('applySoftphoneEvent: connection', () => {
   it.each<SdkSessionErrorReason>(['TRANSPORT_CLOSED', 'PING_TIMEOUT'])('%s takes the softphone offline', (reason) => {
     const next = play(ready({ connection: 'reconnecting' }), sessionError(reason));
     expect(next.connection).toBe('offline');
-    expect(next.connectionError).toBe('The connection to the voice service was lost. Reconnect to keep taking calls.');
+    expect(next.connectionError).toBe('The connection to the voice service was lost.');
+  });
+
+  it('a dropped socket reads Reconnecting at once, before the SDK starts retrying', () => {
+    const interrupted = play(ready(), { type: 'connection-interrupted' });
+    expect(interrupted.connection).toBe('reconnecting');
+    expect(play(interrupted, { type: 'reconnecting' }).connection).toBe('reconnecting');
+    expect(play(interrupted, { type: 'reconnected' }).connection).toBe('ready');
+  });
+
+  it.each(allConnections.filter((connection) => connection !== 'ready'))('ignores "connection-interrupted" while %s', (connection) => {
+    const before = ready({ connection });
+    expect(play(before, { type: 'connection-interrupted' })).toBe(before);
+  });
+
+  it('while reconnecting by itself, a failed try stays Offline and says why; success clears the retry', () => {
+    const offline = play(ready(), sessionError('TRANSPORT_CLOSED'), { type: 'auto-reconnect-scheduled', attempt: 1, nextAttemptAt: 5_000 });
+    expect(offline.autoReconnect).toEqual({ attempt: 1, nextAttemptAt: 5_000 });
+    const trying = play(offline, { type: 'sign-in-started', agentName: 'Jane' });
+    expect(trying.connection).toBe('fetching-token');
+    const failed = play(trying, { type: 'sign-in-failed', message: 'The token service is unavailable.' });
+    expect(failed).toMatchObject({ connection: 'offline', connectionError: 'The token service is unavailable.' });
+    const back = play(failed, { type: 'session-created', sessionId: 'SESSION-2', agent: jane });
+    expect(back.connection).toBe('ready');
+    expect(back.autoReconnect).toBeUndefined();
+  });
+
+  it.each(['ready', 'session-expired'] as const)('does not schedule a retry while %s', (connection) => {
+    const before = ready({ connection });
+    expect(play(before, { type: 'auto-reconnect-scheduled', attempt: 1, nextAttemptAt: 5_000 })).toBe(before);
+  });
+
+  it('an expired session and sign-out both end the automatic retries', () => {
+    const retrying = play(ready(), sessionError('TRANSPORT_CLOSED'), { type: 'auto-reconnect-scheduled', attempt: 1, nextAttemptAt: 5_000 });
+    expect(play(retrying, { type: 'signed-out' }).autoReconnect).toBeUndefined();
+    const reconnected = play(retrying, { type: 'sign-in-started', agentName: 'Jane' }, { type: 'token-received', expiresAt: 9_000 });
+    expect(play(reconnected, sessionError('EXPIRED_TOKEN')).autoReconnect).toBeUndefined();
   });
 
   it('does not come back to ready on "reconnected" once the session is lost', () => {
@@ -420,6 +456,22 @@ describe('applySoftphoneEvent: inbound calls', () => {
     expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason });
   });
 
+  it.each<SdkHangupReason>(['REMOTE_HANGUP', 'LOCAL_HANGUP', 'REMOTE_REJECT'])(
+    'a call the agent asked to hang up ends as their hangup even when the SDK says %s',
+    (reason) => {
+      const hangingUp = withCalls(ready(), inbound('IN-1', { state: 'active', answeredAt: 200, hangupPending: true }));
+      expect(callIn(play(hangingUp, sdkHangup('IN-1', reason)), 'IN-1').endReason).toBe('local-hangup');
+    },
+  );
+
+  it('a hangup that failed is no longer the agent\'s: the far end hanging up later is theirs', () => {
+    const failed = play(
+      withCalls(ready(), inbound('IN-1', { state: 'active', answeredAt: 200, hangupPending: true })),
+      { type: 'hangup-failed', callId: 'IN-1', message: 'Could not hang up.' },
+    );
+    expect(callIn(play(failed, sdkHangup('IN-1', 'REMOTE_HANGUP')), 'IN-1').endReason).toBe('remote-hangup');
+  });
+
   it('the agent rejecting an invite ends it as rejected', () => {
     const next = play(withCalls(ready(), inbound('IN-1')), at(2_500, { type: 'call-rejected', callId: 'IN-1' }));
     expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: 2_500 });
@@ -526,7 +578,7 @@ describe('applySoftphoneEvent: inbound calls', () => {
 describe('applySoftphoneEvent: outbound calls', () => {
   it('dial-requested adds a dialing call under its local id and clears the dial error', () => {
     const next = play(
-      ready({ dialError: { message: 'Enter a number.', aboutInput: true } }),
+      ready({ dialError: { message: 'Enter a number.', aboutInput: true, cause: 'input' } }),
       at(3_000, dialRequested('dial-1', '+447700900123')),
     );
     expect(next).not.toHaveProperty('dialError');
@@ -552,19 +604,19 @@ describe('applySoftphoneEvent: outbound calls', () => {
 
   it('dial-invalid shows the message and places no call', () => {
     const next = play(ready(), { type: 'dial-invalid', message: 'Enter a phone number.' });
-    expect(next.dialError).toEqual({ message: 'Enter a phone number.', aboutInput: true });
+    expect(next.dialError).toEqual({ message: 'Enter a phone number.', aboutInput: true, cause: 'input' });
     expect(next.calls).toEqual({});
   });
 
   it('dial-refused shows the message as not being about the input, and places no call', () => {
-    const next = play(ready(), { type: 'dial-refused', message: 'Finish the current call before placing another.' });
-    expect(next.dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
+    const next = play(ready(), { type: 'dial-refused', message: 'Finish the current call before placing another.', cause: 'busy' });
+    expect(next.dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
     expect(next.calls).toEqual({});
   });
 
   it.each<Untimed>([
     { type: 'dial-invalid', message: 'Enter a phone number.' },
-    { type: 'dial-refused', message: 'You can call once the softphone is Ready.' },
+    { type: 'dial-refused', message: 'You can call once the softphone is Ready.', cause: 'not-ready' },
   ])('dial-edited clears the dial error left by $type and nothing else', (complaint) => {
     const before = withCalls(ready(), inbound('IN-1'));
     const complained = play(before, complaint);
@@ -572,6 +624,43 @@ describe('applySoftphoneEvent: outbound calls', () => {
     const next = play(complained, { type: 'dial-edited' });
     expect(next).not.toHaveProperty('dialError');
     expect(next).toEqual(before);
+  });
+
+  it('a call that gets the microphone clears every complaint that it was blocked, and only those', () => {
+    const blocked = 'Your microphone is blocked for this site.';
+    const before = withCalls(
+      ready({ dialError: { message: blocked, aboutInput: false, cause: 'microphone' } }),
+      inbound('IN-1', { state: 'answering' }),
+      inbound('IN-2', { error: blocked, errorAboutMicrophone: true }),
+      inbound('IN-3', { error: 'Could not reject. Try again.' }),
+    );
+    const next = play(before, { type: 'answer-succeeded', callId: 'IN-1' });
+    expect(next).not.toHaveProperty('dialError');
+    expect(callIn(next, 'IN-2').error).toBeUndefined();
+    expect(callIn(next, 'IN-2').errorAboutMicrophone).toBeUndefined();
+    expect(callIn(next, 'IN-3').error).toBe('Could not reject. Try again.');
+
+    const dialed = play(
+      withCalls(ready({ dialError: { message: blocked, aboutInput: false, cause: 'microphone' } }), outbound('dial-1')),
+      { type: 'dial-succeeded', localId: 'dial-1', callId: 'OUT-1' },
+    );
+    expect(dialed).not.toHaveProperty('dialError');
+    const notAboutMicrophone = play(
+      withCalls(ready({ dialError: { message: 'Enter a number.', aboutInput: true, cause: 'input' } }), inbound('IN-1', { state: 'answering' })),
+      { type: 'answer-succeeded', callId: 'IN-1' },
+    );
+    expect(notAboutMicrophone.dialError?.message).toBe('Enter a number.');
+  });
+
+  it('summaries-dismissed removes every ended call and keeps the rest', () => {
+    const before = withCalls(
+      ready(),
+      inbound('IN-1', { state: 'active', answeredAt: 100 }),
+      inbound('IN-2', { state: 'ended', endReason: 'remote-hangup', endedAt: 50 }),
+      outbound('dial-3', { id: 'OUT-3', state: 'ended', endReason: 'no-answer', endedAt: 60 }),
+    );
+    const next = play(before, { type: 'summaries-dismissed' });
+    expect(Object.keys(next.calls)).toEqual(['IN-1']);
   });
 
   it('dial-edited without a dial error changes nothing', () => {
@@ -782,14 +871,14 @@ describe('applySoftphoneEvent: mute, hangup, keypad and media', () => {
     expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'local-hangup', endedAt: 7_000, hangupPending: false });
   });
 
-  it('hangup-unconfirmed after the far end already hung up keeps the real reason', () => {
+  it('hangup-unconfirmed after the SDK already ended the call keeps when it ended', () => {
     const next = play(
       withCalls(ready(), activeCall()),
       { type: 'hangup-requested', callId: 'IN-1' },
       at(6_000, sdkHangup('IN-1', 'REMOTE_HANGUP')),
       at(11_000, { type: 'hangup-unconfirmed', callId: 'IN-1' }),
     );
-    expect(callIn(next, 'IN-1')).toMatchObject({ endReason: 'remote-hangup', endedAt: 6_000 });
+    expect(callIn(next, 'IN-1')).toMatchObject({ endReason: 'local-hangup', endedAt: 6_000 });
   });
 
   it('dtmf-failed keeps the call up with the message', () => {
@@ -857,8 +946,10 @@ describe('applySoftphoneEvent: purity', () => {
     mute: { type: 'mute', callId: 'IN-2', muted: true },
     'media-disconnect': { type: 'media-disconnect', callId: 'IN-2' },
     'session-error': { type: 'session-error', reason: 'PING_TIMEOUT' },
+    'connection-interrupted': { type: 'connection-interrupted' },
     reconnecting: { type: 'reconnecting' },
     reconnected: { type: 'reconnected' },
+    'auto-reconnect-scheduled': { type: 'auto-reconnect-scheduled', attempt: 2, nextAttemptAt: 9 },
     'sign-in-started': { type: 'sign-in-started', agentName: 'Bob' },
     'token-received': { type: 'token-received', expiresAt: 1 },
     'session-created': { type: 'session-created', sessionId: 'SESSION-2', agent: { userName: 'Bob', userId: 'USR-bob' } },
@@ -872,7 +963,7 @@ describe('applySoftphoneEvent: purity', () => {
     'call-rejected': { type: 'call-rejected', callId: 'IN-1' },
     'reject-failed': { type: 'reject-failed', callId: 'IN-1', message: 'x' },
     'dial-invalid': { type: 'dial-invalid', message: 'x' },
-    'dial-refused': { type: 'dial-refused', message: 'x' },
+    'dial-refused': { type: 'dial-refused', message: 'x', cause: 'microphone' },
     'dial-edited': { type: 'dial-edited' },
     'dial-requested': dialRequested('dial-7'),
     'dial-succeeded': { type: 'dial-succeeded', localId: 'dial-1', callId: 'OUT-9' },
@@ -885,11 +976,12 @@ describe('applySoftphoneEvent: purity', () => {
     'mute-failed': { type: 'mute-failed', callId: 'IN-2', message: 'x' },
     'dtmf-failed': { type: 'dtmf-failed', callId: 'IN-2', message: 'x' },
     'summary-dismissed': { type: 'summary-dismissed', callId: 'IN-OLD' },
+    'summaries-dismissed': { type: 'summaries-dismissed' },
   };
 
   const richState = () =>
     withCalls(
-      ready({ dialError: { message: 'old', aboutInput: true }, connectionError: 'old' }),
+      ready({ dialError: { message: 'old', aboutInput: true, cause: 'input' }, connectionError: 'old' }),
       inbound('IN-1'),
       inbound('IN-2', { state: 'active', answeredAt: 150, mutePending: true }),
       inbound('IN-3', { state: 'answering' }),

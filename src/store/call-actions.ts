@@ -14,6 +14,7 @@ export interface CallActions {
   /** The agent changed the dialer text: an old complaint about it no longer applies. */
   editDial(): void;
   dismissSummary(callId: string): void;
+  dismissAllSummaries(): void;
 }
 
 /** How long to wait for the cloud to confirm a hangup or a mute before the app settles it itself. */
@@ -160,7 +161,7 @@ export function createCallActions(runtime: StoreRuntime) {
     async dial(input) {
       const voice = runtime.adapter();
       if (!voice || state().connection !== 'ready') {
-        dispatch({ type: 'dial-refused', message: 'You can call once the softphone is Ready.' });
+        dispatch({ type: 'dial-refused', message: 'You can call once the softphone is Ready.', cause: 'not-ready' });
         return;
       }
       if (dialStarting) return;
@@ -168,14 +169,18 @@ export function createCallActions(runtime: StoreRuntime) {
         (call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended'),
       );
       if (busy) {
-        dispatch({ type: 'dial-refused', message: 'Finish the current call before placing another.' });
+        dispatch({ type: 'dial-refused', message: 'Finish the current call before placing another.', cause: 'busy' });
         return;
       }
       dialStarting = true;
       try {
         const parsed = await deps.parseDialInput(input).catch(() => undefined);
         if (!parsed) {
-          dispatch({ type: 'dial-refused', message: 'The number checker could not be loaded. Reload the page, then try again.' });
+          dispatch({
+            type: 'dial-refused',
+            message: 'The number checker could not be loaded. Reload the page, then try again.',
+            cause: 'unavailable',
+          });
           return;
         }
         if (!parsed.ok) {
@@ -184,7 +189,7 @@ export function createCallActions(runtime: StoreRuntime) {
         }
         const microphone = await deps.checkMicrophone();
         if (!microphone.ok) {
-          dispatch({ type: 'dial-refused', message: microphone.message });
+          dispatch({ type: 'dial-refused', message: microphone.message, cause: 'microphone' });
           return;
         }
         dialCount += 1;
@@ -204,6 +209,10 @@ export function createCallActions(runtime: StoreRuntime) {
     dismissSummary(callId) {
       dispatch({ type: 'summary-dismissed', callId });
     },
+
+    dismissAllSummaries() {
+      dispatch({ type: 'summaries-dismissed' });
+    },
   };
 
   async function placeCall(voice: VoiceAdapter, localId: string, target: Parameters<VoiceAdapter['dial']>[0]) {
@@ -214,7 +223,13 @@ export function createCallActions(runtime: StoreRuntime) {
     } catch (error) {
       dispatch({ type: 'dial-failed', localId, message: `The call could not be placed. ${describeVoiceError(error)}` });
       // Should the SDK connect it after all, hang it up: the agent has already been told it failed.
-      placing.then((lateCallId) => issueHangup(voice, lateCallId), () => undefined);
+      placing.then(
+        (lateCallId) => {
+          voice.releaseMedia(lateCallId);
+          return issueHangup(voice, lateCallId);
+        },
+        () => undefined,
+      );
       return;
     }
     dispatch({ type: 'dial-succeeded', localId, callId });

@@ -46,7 +46,7 @@ function call(id: string, direction: Call['direction'], callState: Call['state']
 
 describe('plain field selectors', () => {
   it('read the connection, its error, the agent, the last agent name and the dial error', () => {
-    const dialError = { message: 'Bad number.', aboutInput: true };
+    const dialError = { message: 'Bad number.', aboutInput: true, cause: 'input' } as const;
     const current = state({ connection: 'offline', connectionError: 'Lost.', lastAgentName: 'Janet', dialError });
     expect(selectConnection(current)).toBe('offline');
     expect(selectConnectionError(current)).toBe('Lost.');
@@ -61,6 +61,27 @@ describe('plain field selectors', () => {
     expect(selectAgent(current)).toBeUndefined();
     expect(selectDialError(current)).toBeUndefined();
     expect(selectLastAgentName(current)).toBe('');
+  });
+});
+
+describe('selectDialError: a refusal shows only while it still holds', () => {
+  it('"not Ready" goes once the softphone is Ready', () => {
+    const dialError = { message: 'You can call once the softphone is Ready.', aboutInput: false, cause: 'not-ready' } as const;
+    expect(selectDialError(state({ connection: 'reconnecting', dialError }))).toBe(dialError);
+    expect(selectDialError(state({ connection: 'ready', dialError }))).toBeUndefined();
+  });
+
+  it('"finish the current call" goes once no call is in progress', () => {
+    const dialError = { message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' } as const;
+    const onCall = state({ dialError }, call('IN-1', 'inbound', 'active', 1));
+    expect(selectDialError(onCall)).toBe(dialError);
+    const after = state({ dialError }, call('IN-1', 'inbound', 'ended', 1));
+    expect(selectDialError(after)).toBeUndefined();
+  });
+
+  it('a complaint about the input stays until the agent edits it', () => {
+    const dialError = { message: 'Enter a number.', aboutInput: true, cause: 'input' } as const;
+    expect(selectDialError(state({ connection: 'ready', dialError }))).toBe(dialError);
   });
 });
 

@@ -4,9 +4,16 @@ const byStart = (a: Call, b: Call) => a.startedAt - b.startedAt;
 
 export const selectConnection = (state: SoftphoneState) => state.connection;
 export const selectConnectionError = (state: SoftphoneState) => state.connectionError;
+export const selectAutoReconnect = (state: SoftphoneState) => state.autoReconnect;
 export const selectAgent = (state: SoftphoneState) => state.agent;
 export const selectLastAgentName = (state: SoftphoneState) => state.lastAgentName;
-export const selectDialError = (state: SoftphoneState) => state.dialError;
+/** Why the last dial was refused, while that still holds: "not Ready" ends at Ready, "on a call" when the call ends. */
+export const selectDialError = (state: SoftphoneState) => {
+  const error = state.dialError;
+  if (error?.cause === 'not-ready' && state.connection === 'ready') return undefined;
+  if (error?.cause === 'busy' && !selectHasCallInProgress(state)) return undefined;
+  return error;
+};
 /** From the first session until sign-out, including offline spells: the agent's calls stay on screen. */
 export const selectIsSignedIn = (state: SoftphoneState) => state.agent !== undefined;
 

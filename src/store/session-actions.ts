@@ -1,6 +1,7 @@
 import type { TokenResponse } from '@/contracts/token-api';
 import { describeVoiceError } from '@/voice/describe-voice-error';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
+import { createAutoReconnector } from './auto-reconnect';
 import type { StoreRuntime } from './store-runtime';
 import { createTokenRefresher } from './token-refresher';
 
@@ -35,6 +36,23 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
     },
   });
 
+  const autoReconnector = createAutoReconnector({
+    now: deps.now,
+    random: deps.random,
+    setTimer: runtime.sessionTimer,
+    onNetworkOnline: deps.onNetworkOnline,
+    scheduled: (attempt, nextAttemptAt) => dispatch({ type: 'auto-reconnect-scheduled', attempt, nextAttemptAt }),
+    async attempt() {
+      const agent = state().agent;
+      if (agent) await actions.signIn(agent.userName);
+    },
+  });
+
+  function signInFailed(message: string) {
+    dispatch({ type: 'sign-in-failed', message });
+    if (autoReconnector.active) autoReconnector.failed();
+  }
+
   const actions: SessionActions = {
     async signIn(agentName) {
       const name = agentName.trim();
@@ -56,7 +74,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
       try {
         token = await deps.requestToken(name);
       } catch (error) {
-        if (!abandoned()) dispatch({ type: 'sign-in-failed', message: error instanceof Error ? error.message : String(error) });
+        if (!abandoned()) signInFailed(error instanceof Error ? error.message : String(error));
         return;
       }
       if (abandoned()) return;
@@ -66,7 +84,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
       try {
         voice = await adapterReady;
       } catch {
-        if (!abandoned()) dispatch({ type: 'sign-in-failed', message: adapterLoadFailed });
+        if (!abandoned()) signInFailed(adapterLoadFailed);
         return;
       }
       if (abandoned()) return;
@@ -78,18 +96,18 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
           if (state().connection === 'signed-out') await voice.deleteSession().catch(() => undefined);
           return;
         }
+        autoReconnector.stop();
         dispatch({ type: 'session-created', sessionId, agent: { userName: token.user_name, userId: token.user_id } });
         tokenRefresher.start(expiresAt);
       } catch (error) {
-        if (!abandoned()) {
-          dispatch({ type: 'sign-in-failed', message: `Could not connect to the voice service. ${describeVoiceError(error)}` });
-        }
+        if (!abandoned()) signInFailed(`Could not connect to the voice service. ${describeVoiceError(error)}`);
       }
     },
 
     async signOut() {
       signInGeneration += 1;
       tokenRefresher.stop();
+      autoReconnector.stop();
       const voice = runtime.adapter();
       if (voice) {
         await hooks.endCalls(voice);
@@ -100,5 +118,12 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
     },
   };
 
-  return { actions, stopTokenRefresh: () => tokenRefresher.stop() };
+  /** The SDK ended the session: a lost connection is retried by itself; an expired one needs the agent. */
+  function onSessionLost(expired: boolean) {
+    tokenRefresher.stop();
+    if (expired || !state().agent) autoReconnector.stop();
+    else autoReconnector.start();
+  }
+
+  return { actions, onSessionLost };
 }

@@ -1,6 +1,6 @@
 import type { DialTarget } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
-import type { Agent } from './softphone-state';
+import type { Agent, DialRefusal } from './softphone-state';
 
 /** What the store's actions report: the other half of what `applySoftphoneEvent` folds into state. */
 export type ActionEvent =
@@ -10,6 +10,8 @@ export type ActionEvent =
   | { type: 'sign-in-failed'; message: string }
   | { type: 'signed-out' }
   | { type: 'token-refreshed'; expiresAt: number }
+  /** After a lost connection the softphone tries again by itself; `attempt` counts from 1. */
+  | { type: 'auto-reconnect-scheduled'; attempt: number; nextAttemptAt: number }
   | { type: 'answer-requested'; callId: string }
   | { type: 'answer-succeeded'; callId: string }
   | { type: 'answer-failed'; callId: string; message: string }
@@ -21,7 +23,7 @@ export type ActionEvent =
   /** What was typed cannot be called. */
   | { type: 'dial-invalid'; message: string }
   /** The input is fine but no call can be placed now (not Ready, already on a call, microphone blocked). */
-  | { type: 'dial-refused'; message: string }
+  | { type: 'dial-refused'; message: string; cause: DialRefusal }
   | { type: 'dial-edited' }
   | { type: 'dial-requested'; localId: string; target: DialTarget; display: string }
   | { type: 'dial-succeeded'; localId: string; callId: string }
@@ -34,7 +36,9 @@ export type ActionEvent =
   | { type: 'mute-requested'; callId: string }
   | { type: 'mute-failed'; callId: string; message: string }
   | { type: 'dtmf-failed'; callId: string; message: string }
-  | { type: 'summary-dismissed'; callId: string };
+  | { type: 'summary-dismissed'; callId: string }
+  /** Every ended call's summary at once. */
+  | { type: 'summaries-dismissed' };
 
 /** Every event carries the instant it happened, so the reducer stays pure. */
 export type SoftphoneEvent = (VoiceEvent | ActionEvent) & { at: number };

@@ -14,6 +14,9 @@ export const connectionStatuses = [
 
 export type ConnectionStatus = (typeof connectionStatuses)[number];
 
+/** Why a dial was refused though the input was fine; each stops applying on its own (see selectDialError). */
+export type DialRefusal = 'not-ready' | 'busy' | 'microphone' | 'unavailable';
+
 export type CallDirection = 'inbound' | 'outbound';
 
 /**
@@ -62,6 +65,8 @@ export interface Call {
   rejectPending: boolean;
   /** Why the last action on this call failed, for the agent to read. */
   error?: string;
+  /** `error` says the microphone is blocked: it stops applying once any call connects. */
+  errorAboutMicrophone?: boolean;
 }
 
 export interface Agent {
@@ -76,11 +81,13 @@ export interface SoftphoneState {
   lastAgentName: string;
   sessionId?: string;
   tokenExpiresAt?: number;
+  /** Set while the softphone reconnects by itself after a lost connection: the next try and its number. */
+  autoReconnect?: { attempt: number; nextAttemptAt: number };
   /** A sentence for the agent about the connection (sign-in failures, lost session). */
   connectionError?: string;
   calls: Readonly<Record<string, Call>>;
   /** Why the last dial was not placed; `aboutInput` when the typed text is at fault. */
-  dialError?: { message: string; aboutInput: boolean };
+  dialError?: { message: string; aboutInput: boolean; cause: DialRefusal | 'input' };
   /** SDK hangups for call ids not (yet) in `calls`: a dial may learn that id a moment later. */
   unmatchedHangups?: ReadonlyArray<{ callId: string; reason: SdkHangupReason; at: number }>;
 }

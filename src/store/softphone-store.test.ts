@@ -69,6 +69,7 @@ function setup() {
   const clock = new ManualClock(signInInstant);
   const adapterLoad = deferred<VoiceAdapter>();
   const tokenRequests: Array<Deferred<TokenResponse> & { userName: string }> = [];
+  const onlineListeners = new Set<() => void>();
   const deps = {
     loadAdapter: vi.fn(() => adapterLoad.promise),
     requestToken: vi.fn((userName: string) => {
@@ -80,8 +81,17 @@ function setup() {
     checkMicrophone: vi.fn(async (): Promise<MicrophoneCheck> => ({ ok: true })),
     now: clock.now,
     setTimer: clock.setTimer,
+    // The middle of the ±20 % spread: retry delays are exactly 1 s, 2 s, 4 s …
+    random: () => 0.5,
+    onNetworkOnline: vi.fn((callback: () => void) => {
+      onlineListeners.add(callback);
+      return () => onlineListeners.delete(callback);
+    }),
   };
   const store = createSoftphoneStore(deps);
+  const goOnline = () => {
+    for (const listener of [...onlineListeners]) listener();
+  };
   const actions = store.getState().actions;
   const lastTokenRequest = () => {
     const request = tokenRequests.at(-1);
@@ -93,7 +103,7 @@ function setup() {
     if (!found) throw new Error(`No call ${id}; ids: ${Object.keys(store.getState().calls).join(', ')}`);
     return found;
   };
-  return { adapter, clock, adapterLoad, tokenRequests, lastTokenRequest, deps, store, actions, call };
+  return { adapter, clock, adapterLoad, tokenRequests, lastTokenRequest, deps, store, actions, call, goOnline, onlineListeners };
 }
 
 async function signedIn() {
@@ -330,7 +340,7 @@ describe('reconnecting after the session was lost', () => {
     adapter.lastRequest('createSession').reject(new Error('socket closed'));
     await reconnecting;
     expect(store.getState()).toMatchObject({
-      connection: 'error',
+      connection: 'offline',
       connectionError: 'Could not connect to the voice service. The voice service reported: socket closed',
       agent: { userName: 'Jane', userId: 'USR-jane' },
     });
@@ -346,8 +356,149 @@ describe('reconnecting after the session was lost', () => {
     const reconnecting = actions.signIn('Jane');
     lastTokenRequest().reject(new Error('The token service is unavailable.'));
     await reconnecting;
-    expect(store.getState()).toMatchObject({ connection: 'error', agent: { userName: 'Jane' } });
+    expect(store.getState()).toMatchObject({ connection: 'offline', agent: { userName: 'Jane' } });
     expect(call('IN-1').state).toBe('active');
+  });
+
+  it('tries again by itself with backoff, says when, keeps the call, and stops once back', async () => {
+    const { adapter, call, clock, deps, store, lastTokenRequest } = await offlineWithActiveCall();
+    expect(store.getState().autoReconnect).toEqual({ attempt: 1, nextAttemptAt: clock.time + 1_000 });
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+
+    clock.advance(1_000);
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    expect(store.getState().connection).toBe('fetching-token');
+    lastTokenRequest().reject(new Error('The token service is unavailable.'));
+    await settle();
+    expect(store.getState()).toMatchObject({
+      connection: 'offline',
+      connectionError: 'The token service is unavailable.',
+      autoReconnect: { attempt: 2, nextAttemptAt: clock.time + 2_000 },
+    });
+
+    clock.advance(2_000);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject(new Error('socket closed'));
+    await settle();
+    expect(store.getState().autoReconnect).toEqual({ attempt: 3, nextAttemptAt: clock.time + 4_000 });
+
+    clock.advance(4_000);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-2');
+    await settle();
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-2' });
+    expect(store.getState().autoReconnect).toBeUndefined();
+    expect(call('IN-1').state).toBe('active');
+    // Only the token refresh is left: no stray retry.
+    expect(clock.pendingDelays).toHaveLength(1);
+    expect(deps.requestToken).toHaveBeenCalledTimes(4);
+  });
+
+  it('caps the wait between tries at 30 s', async () => {
+    const { clock, store, lastTokenRequest } = await offlineWithActiveCall();
+    for (let attempt = 1; attempt <= 7; attempt += 1) {
+      const waited = (store.getState().autoReconnect?.nextAttemptAt ?? 0) - clock.time;
+      expect(waited).toBe(Math.min(30_000, 1_000 * 2 ** (attempt - 1)));
+      clock.advance(waited);
+      lastTokenRequest().reject(new Error('still down'));
+      await settle();
+    }
+  });
+
+  it('tries at once when the browser comes back online', async () => {
+    const { deps, goOnline, store, clock } = await offlineWithActiveCall();
+    expect(store.getState().autoReconnect?.attempt).toBe(1);
+    goOnline();
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    expect(store.getState().connection).toBe('fetching-token');
+    // The scheduled try was replaced, not added to.
+    expect(clock.pendingDelays.filter((delay) => delay <= 1_000)).toEqual([]);
+  });
+
+  it('the Reconnect button tries at once; if that fails the automatic tries go on', async () => {
+    const { actions, deps, store, clock, lastTokenRequest } = await offlineWithActiveCall();
+    const reconnecting = actions.signIn('Jane');
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    lastTokenRequest().reject(new Error('still down'));
+    await reconnecting;
+    expect(store.getState().autoReconnect).toEqual({ attempt: 2, nextAttemptAt: clock.time + 2_000 });
+  });
+
+  it('does not retry an expired session, nor after sign-out', async () => {
+    const expired = await withActiveCall();
+    expired.adapter.emit({ type: 'session-error', reason: 'EXPIRED_TOKEN' });
+    expect(expired.store.getState().autoReconnect).toBeUndefined();
+    expired.clock.advance(60_000);
+    expect(expired.deps.requestToken).toHaveBeenCalledTimes(1);
+
+    const { actions, adapter, clock, deps, onlineListeners } = await offlineWithActiveCall();
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('hangup').resolve();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(onlineListeners.size).toBe(0);
+    clock.advance(60_000);
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('releasing a call\'s media whenever the call ends', () => {
+  it('releases the microphone when the caller gives up while the answer is still on its way', async () => {
+    const { actions, adapter, call } = await withRingingInvite();
+    const answering = actions.answer('IN-1');
+    await settle();
+    expect(call('IN-1').state).toBe('answering');
+    adapter.emit({ type: 'call-invite-cancel', callId: 'IN-1', reason: 'RemoteCancel' });
+    expect(adapter.releasedMedia).toEqual(['IN-1']);
+    adapter.lastRequest('answer').reject(new Error('Inbound call failed'));
+    await answering;
+    expect(call('IN-1').endReason).toBe('remote-cancel');
+    expect(adapter.releasedMedia).toEqual(['IN-1']);
+  });
+
+  it('releases on every ending: the far end hangs up, an unconfirmed hangup, sign-out', async () => {
+    const remote = await withActiveCall('IN-1');
+    remote.adapter.emit({ type: 'call-hangup', callId: 'IN-1', reason: 'REMOTE_HANGUP' });
+    expect(remote.adapter.releasedMedia).toEqual(['IN-1']);
+
+    const unconfirmed = await withActiveCall('IN-2');
+    void unconfirmed.actions.hangup('IN-2');
+    unconfirmed.adapter.lastRequest('hangup').resolve();
+    await settle();
+    expect(unconfirmed.adapter.releasedMedia).toEqual([]);
+    unconfirmed.clock.advance(confirmationTimeoutMs);
+    expect(unconfirmed.call('IN-2').endReason).toBe('local-hangup');
+    expect(unconfirmed.adapter.releasedMedia).toEqual(['IN-2']);
+
+    const signingOut = await withActiveCall('IN-3');
+    signingOut.adapter.emit({ type: 'call-invite', callId: 'IN-4', from: '447700900004', channelType: 'phone' });
+    const done = signingOut.actions.signOut();
+    await settle();
+    signingOut.adapter.lastRequest('hangup').resolve();
+    signingOut.adapter.lastRequest('reject').resolve();
+    await settle();
+    signingOut.adapter.lastRequest('deleteSession').resolve();
+    await done;
+    expect([...signingOut.adapter.releasedMedia].sort()).toEqual(['IN-3', 'IN-4']);
+  });
+
+  it('never releases a dial that has no call id yet, nor a call twice', async () => {
+    const { actions, adapter } = await signedIn();
+    const dialing = actions.dial('+14155550100');
+    await settle();
+    void actions.hangup('dial-1');
+    expect(adapter.releasedMedia).toEqual([]);
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await settle();
+    adapter.lastRequest('hangup').resolve();
+    await dialing;
+    adapter.emit({ type: 'call-hangup', callId: 'OUT-1', reason: 'LOCAL_HANGUP' });
+    adapter.emit({ type: 'call-hangup', callId: 'OUT-1', reason: 'LOCAL_HANGUP' });
+    expect(adapter.releasedMedia).toEqual(['OUT-1']);
   });
 });
 
@@ -726,7 +877,7 @@ describe('dial', () => {
     const { actions, adapter, store, deps } = await signedIn();
     deps.parseDialInput.mockResolvedValueOnce({ ok: false, message: '“12” is not a phone number.' });
     await actions.dial('12');
-    expect(store.getState().dialError).toEqual({ message: '“12” is not a phone number.', aboutInput: true });
+    expect(store.getState().dialError).toEqual({ message: '“12” is not a phone number.', aboutInput: true, cause: 'input' });
     expect(store.getState().calls).toEqual({});
     expect(adapter.requestsTo('dial')).toHaveLength(0);
   });
@@ -734,7 +885,7 @@ describe('dial', () => {
   it('refuses to dial while another call is active', async () => {
     const { actions, adapter, store, deps } = await withActiveCall();
     await actions.dial('+447700900123');
-    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
     expect(deps.parseDialInput).not.toHaveBeenCalled();
     expect(adapter.requestsTo('dial')).toHaveLength(0);
   });
@@ -744,7 +895,7 @@ describe('dial', () => {
     void actions.dial('Joe');
     await settle();
     await actions.dial('Mary');
-    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false });
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
     expect(adapter.requestsTo('dial')).toHaveLength(1);
     expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'agent', userName: 'Joe' }]);
   });
@@ -752,7 +903,7 @@ describe('dial', () => {
   it('refuses to dial before the softphone is ready', async () => {
     const { actions, store, deps } = setup();
     await actions.dial('+447700900123');
-    expect(store.getState().dialError).toEqual({ message: 'You can call once the softphone is Ready.', aboutInput: false });
+    expect(store.getState().dialError).toEqual({ message: 'You can call once the softphone is Ready.', aboutInput: false, cause: 'not-ready' });
     expect(deps.parseDialInput).not.toHaveBeenCalled();
   });
 
@@ -823,6 +974,7 @@ describe('dial', () => {
     expect(store.getState().dialError).toEqual({
       message: 'The number checker could not be loaded. Reload the page, then try again.',
       aboutInput: false,
+      cause: 'unavailable',
     });
     expect(store.getState().calls).toEqual({});
     expect(adapter.requestsTo('dial')).toHaveLength(0);
@@ -947,9 +1099,11 @@ describe('token refresh', () => {
   it('stops refreshing once the session is lost', async () => {
     const { adapter, clock, deps } = await signedIn();
     adapter.emit({ type: 'session-error', reason: 'TRANSPORT_CLOSED' });
-    expect(clock.pendingDelays).toEqual([]);
+    // Only the first automatic reconnect is due; no refresh.
+    expect(clock.pendingDelays).toEqual([1_000]);
     clock.advance(refreshDelay + tokenRefreshRetryMs);
-    expect(deps.requestToken).toHaveBeenCalledTimes(1);
+    // The one new token request is the reconnect's, not a refresh.
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -1152,6 +1306,6 @@ describe('a blocked microphone', () => {
     await actions.dial('+447700900123');
     expect(adapter.requestsTo('dial')).toHaveLength(0);
     expect(store.getState().calls).toEqual({});
-    expect(store.getState().dialError).toEqual({ message: 'Your microphone is blocked for this site.', aboutInput: false });
+    expect(store.getState().dialError).toEqual({ message: 'Your microphone is blocked for this site.', aboutInput: false, cause: 'microphone' });
   });
 });

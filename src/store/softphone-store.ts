@@ -14,6 +14,18 @@ export { confirmationTimeoutMs } from './call-actions';
 export type SoftphoneActions = SessionActions & CallActions;
 export type SoftphoneStore = StoreApi<SoftphoneState & { actions: SoftphoneActions }>;
 
+/**
+ * Calls that were open before an event and are ended (or gone, as at sign-out) after it. Every way a call
+ * can end passes through here, so none can leave the SDK's microphone or peer connection behind. Dials that
+ * never got a call id from the SDK have nothing to release.
+ */
+function callsJustEnded(before: SoftphoneState['calls'], after: SoftphoneState['calls']): string[] {
+  return Object.values(before)
+    .filter((call) => call.state !== 'ended' && call.id !== call.localId)
+    .filter((call) => after[call.id] === undefined || after[call.id]?.state === 'ended')
+    .map((call) => call.id);
+}
+
 /** The store the UI reads; its actions do the I/O and report what happened as events to the pure reducer. */
 export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStore {
   let adapter: VoiceAdapter | undefined;
@@ -31,11 +43,14 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
       deps,
       state: () => store.getState(),
       // Replace, not merge: the reducer removes keys (a cleared error) and a merge would keep the old ones.
-      dispatch: (event: ActionEvent | VoiceEvent) =>
+      dispatch: (event: ActionEvent | VoiceEvent) => {
+        const before = store.getState().calls;
         store.setState(
           (current) => ({ ...applySoftphoneEvent(current, { ...event, at: deps.now() }), actions: current.actions }),
           true,
-        ),
+        );
+        if (adapter) for (const callId of callsJustEnded(before, store.getState().calls)) adapter.releaseMedia(callId);
+      },
       adapter: () => adapter,
       loadAdapter() {
         adapterLoading ??= deps.loadAdapter().then(
@@ -77,7 +92,7 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
     function onVoiceEvent(event: VoiceEvent) {
       runtime.dispatch(event);
       calls.onVoiceEvent(event);
-      if (event.type === 'session-error') session.stopTokenRefresh();
+      if (event.type === 'session-error') session.onSessionLost(event.reason === 'EXPIRED_TOKEN');
     }
 
     return { ...session.actions, ...calls.actions };

@@ -16,6 +16,10 @@ export interface SoftphoneDependencies {
   /** Asked before answering or dialing, so a blocked microphone gets a clear message and the call survives. */
   checkMicrophone(): Promise<MicrophoneCheck>;
   now(): number;
+  /** A number in [0, 1): spreads retries so a floor of agents does not reconnect in one instant. */
+  random(): number;
+  /** Subscribes to the browser's `online` event; returns the unsubscribe function. */
+  onNetworkOnline(callback: () => void): () => void;
   setTimer(callback: () => void, delayMs: number): () => void;
 }
 

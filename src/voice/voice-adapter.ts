@@ -18,6 +18,12 @@ export interface VoiceAdapter {
   sendDtmf(callId: string, digits: string): Promise<void>;
   /** The agent's side of a call's media: RTP packets received, and whether the far end is being played. */
   mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean }>;
+  /**
+   * Releases what the SDK holds for a call the app has ended, whatever the SDK's own promises did: closes its
+   * peer connection, stops its microphone track, and stops an audio output left with nothing to play.
+   * Synchronous and safe to call twice or for a call the SDK never knew.
+   */
+  releaseMedia(callId: string): void;
   /** Returns the unsubscribe function. */
   subscribe(listener: (event: VoiceEvent) => void): () => void;
   /** Removes every SDK listener the adapter registered. */

@@ -15,5 +15,7 @@ export type VoiceEvent =
   | { type: 'mute'; callId: string; muted: boolean }
   | { type: 'media-disconnect'; callId: string }
   | { type: 'session-error'; reason: SdkSessionErrorReason }
+  /** The socket dropped; the SDK will try to reconnect (its own `reconnecting` comes seconds later). */
+  | { type: 'connection-interrupted' }
   | { type: 'reconnecting' }
   | { type: 'reconnected' };

@@ -2,6 +2,8 @@
 // import, so the SDK is its own chunk and, in demo mode, is evaluated only after the MSW worker runs
 // (engine.io captures `WebSocket` when the module is evaluated).
 import { LoggingLevel, VonageClient } from '@vonage/client-sdk';
+import { createMediaReleaser } from './sdk-media-release';
+import { watchSdkSocket } from './sdk-socket-watch';
 import type { DialTarget, VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
 import type {
   ChannelType,
@@ -55,6 +57,11 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   on('sessionError', (reason) => emit({ type: 'session-error', reason: reason as SdkSessionErrorReason }));
   on('reconnecting', () => emit({ type: 'reconnecting' }));
   on('reconnection', () => emit({ type: 'reconnected' }));
+  const mediaReleaser = createMediaReleaser(client);
+  if (!mediaReleaser) console.warn('The voice SDK media client could not be found: ended calls rely on the SDK to release the microphone.');
+  if (!watchSdkSocket(client, () => emit({ type: 'connection-interrupted' }))) {
+    console.warn('The voice SDK socket could not be watched: a dropped connection shows only when the SDK retries.');
+  }
 
   // Two concurrent createSession calls leak a socket (PROTOCOL.md 17.1): serialise them.
   let sessionQueue: Promise<unknown> = Promise.resolve();
@@ -89,6 +96,7 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       });
       return { packetsReceived, audioPlaying };
     },
+    releaseMedia: (callId) => mediaReleaser?.release(callId),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

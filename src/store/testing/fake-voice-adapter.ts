@@ -3,7 +3,7 @@ import type { VoiceEvent } from '@/voice/voice-event';
 import { deferred } from '@/testing/deferred';
 
 /** The adapter's asynchronous methods, which the test settles by hand. */
-export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose'>;
+export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose' | 'releaseMedia'>;
 /** What `method` resolves with. */
 export type AdapterResult<M extends AdapterMethod> = Awaited<ReturnType<VoiceAdapter[M]>>;
 
@@ -25,6 +25,8 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   /** Every adapter call in the order the store made it, for ordering assertions. */
   readonly history: Array<{ method: AdapterMethod; args: readonly unknown[] }> = [];
   disposed = false;
+  /** Call ids whose media the store released, in order. */
+  readonly releasedMedia: string[] = [];
   private readonly listeners = new Set<(event: VoiceEvent) => void>();
   private readonly requests: RequestsByMethod = {
     createSession: [],
@@ -39,6 +41,9 @@ export class FakeVoiceAdapter implements VoiceAdapter {
     mediaReport: [],
   };
 
+  releaseMedia(callId: string) {
+    this.releasedMedia.push(callId);
+  }
   createSession(token: string) {
     return this.record('createSession', [token]);
   }

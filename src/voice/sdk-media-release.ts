@@ -1,0 +1,63 @@
+import { findSdkObject, hasMethods } from './sdk-internals';
+
+// When a call ends while the SDK is still setting up its media (a caller who gives up just as the agent
+// presses Answer), the SDK's answer() fails, but its getUserMedia and RTCPeerConnection finish afterwards and
+// nothing ever closes them: a live microphone the agent cannot see. So the app releases a call's media itself
+// whenever it ends a call, whatever the SDK did, and a peer connection the SDK registers later for a call
+// already released is closed as soon as it appears.
+
+/** The SDK's own JS MediaClient (2.3.1): one peer connection per call id, one shared audio output. */
+interface SdkMediaClient {
+  pcs: Map<string, RTCPeerConnection>;
+  audio?: HTMLAudioElement;
+  disableMedia(id: string, done: (error: unknown) => void): void;
+}
+
+const isSdkMediaClient = (value: object): value is SdkMediaClient =>
+  hasMethods(value, 'disableMedia', 'enableMediaInbound', 'getAudioOutputElement') &&
+  (value as { pcs?: unknown }).pcs instanceof Map;
+
+/** Released call ids remembered, so a late peer connection is still caught; a shift's worth is plenty. */
+const releasedIdsKept = 200;
+
+export interface MediaReleaser {
+  /** Closes the call's peer connection, stops its microphone track, and silences an audio output left with nothing to play. */
+  release(callId: string): void;
+}
+
+function stopAudioOutputIfIdle(media: SdkMediaClient) {
+  const output = media.audio;
+  if (!output) return;
+  const stream = output.srcObject instanceof MediaStream ? output.srcObject : undefined;
+  const stillLive = stream?.getTracks().some((track) => track.readyState === 'live') ?? false;
+  if (media.pcs.size > 0 && stillLive) return;
+  output.pause();
+  output.srcObject = null;
+  media.audio = undefined;
+}
+
+function closeNow(media: SdkMediaClient, callId: string) {
+  // The SDK's own teardown: removes the id, closes the connection, stops sender and receiver tracks.
+  media.disableMedia(callId, () => undefined);
+  stopAudioOutputIfIdle(media);
+}
+
+export function createMediaReleaser(client: object): MediaReleaser | undefined {
+  const media = findSdkObject(client, isSdkMediaClient);
+  if (!media) return undefined;
+  const released = new Set<string>();
+  const register = media.pcs.set.bind(media.pcs);
+  media.pcs.set = (callId, peerConnection) => {
+    register(callId, peerConnection);
+    // Registered after its call ended: the SDK is still mid-setup, so close it once that step returns.
+    if (released.has(callId)) queueMicrotask(() => closeNow(media, callId));
+    return media.pcs;
+  };
+  return {
+    release(callId) {
+      released.add(callId);
+      if (released.size > releasedIdsKept) released.delete(released.values().next().value as string);
+      closeNow(media, callId);
+    },
+  };
+}
