@@ -24,6 +24,14 @@ export class FakeCloudDriver {
     return this.page.evaluate(([id, why]) => window.fakeVonage!.cancelInvite(id, why), [callId, reason] as const);
   }
 
+  /** The caller gives up `delayMs` after the agent's answer reaches the cloud: the race between Answer and a cancel. */
+  callerGivesUpAsAgentAnswers(callId: string, delayMs: number): Promise<void> {
+    return this.page.evaluate(
+      ([id, ms]) => window.fakeVonage!.cancelInvite(id, 'remote-cancel', { when: 'agent-answers', delayMs: ms }),
+      [callId, delayMs] as const,
+    );
+  }
+
   callerHangsUp(callId: string): Promise<void> {
     return this.page.evaluate((id) => window.fakeVonage!.hangup(id), callId);
   }

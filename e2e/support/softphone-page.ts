@@ -73,6 +73,35 @@ export class SoftphonePage {
     await expect(this.activeCall).toBeVisible();
   }
 
+  /**
+   * Presses Answer, then Hang up in the same instant the call shows as connected: no human is that fast,
+   * but it is the race in which the SDK loses track of who hung up. Resolves once Hang up was pressed.
+   */
+  async answerAndHangUpTheMomentItConnects() {
+    const pressed = this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const hangUpWhenConnected = () => {
+            const button = [...document.querySelectorAll('section[aria-label="Active call"] button')].find(
+              (candidate) => candidate.textContent?.trim() === 'Hang up',
+            );
+            if (!(button instanceof HTMLButtonElement)) return false;
+            button.click();
+            return true;
+          };
+          const observer = new MutationObserver(() => {
+            if (hangUpWhenConnected()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await this.answerButton.click();
+    await pressed;
+  }
+
   async rejectIncomingCall() {
     await this.rejectButton.click();
   }

@@ -33,20 +33,29 @@ export function createAutoReconnector(deps: AutoReconnectorDeps) {
   let running = false;
   /** A try reported failure while it was still running: schedule the next one when it returns. */
   let failedWhileRunning = false;
+  let retryAtOnce = false;
 
   async function tryNow() {
     cancelTimer?.();
     cancelTimer = undefined;
-    if (!active || running) return;
+    if (!active) return;
+    if (running) {
+      // The network came back while a try was under way: should that try fail, the next one goes at once.
+      retryAtOnce = true;
+      return;
+    }
     running = true;
     try {
       await deps.attempt();
     } finally {
       running = false;
     }
+    const again = retryAtOnce;
+    retryAtOnce = false;
     if (failedWhileRunning) {
       failedWhileRunning = false;
-      scheduleNext();
+      if (again) void tryNow();
+      else scheduleNext();
     }
   }
 
@@ -77,6 +86,7 @@ export function createAutoReconnector(deps: AutoReconnectorDeps) {
     stop() {
       active = false;
       failedWhileRunning = false;
+      retryAtOnce = false;
       cancelTimer?.();
       cancelTimer = undefined;
       unsubscribeOnline?.();

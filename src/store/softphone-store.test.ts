@@ -417,6 +417,19 @@ describe('reconnecting after the session was lost', () => {
     expect(clock.pendingDelays.filter((delay) => delay <= 1_000)).toEqual([]);
   });
 
+  it('the browser coming online during a try that then fails tries again at once, not after the backoff', async () => {
+    const { deps, goOnline, store, clock, lastTokenRequest } = await offlineWithActiveCall();
+    clock.advance(1_000);
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    goOnline();
+    expect(deps.requestToken).toHaveBeenCalledTimes(2);
+    lastTokenRequest().reject(new Error('still down'));
+    await settle();
+    await settle();
+    expect(deps.requestToken).toHaveBeenCalledTimes(3);
+    expect(store.getState().connection).toBe('fetching-token');
+  });
+
   it('the Reconnect button tries at once; if that fails the automatic tries go on', async () => {
     const { actions, deps, store, clock, lastTokenRequest } = await offlineWithActiveCall();
     const reconnecting = actions.signIn('Jane');
