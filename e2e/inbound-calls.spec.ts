@@ -97,4 +97,16 @@ test.describe('Incoming calls', () => {
     await jane.expectLastCallSummary('The caller hung up.');
     expect(await farEnd.call(first)).toMatchObject({ state: 'ended' });
   });
+
+  test('several ended calls are dismissed in one click', async ({ jane, farEnd }) => {
+    for (let round = 0; round < 3; round += 1) {
+      const callId = await farEnd.ringAgent(caller);
+      await expect(jane.incomingCall).toBeVisible();
+      await farEnd.cancelInvite(callId, 'remote-cancel');
+      await expect(jane.incomingCall).toBeHidden();
+    }
+    await expect(jane.lastCall).toContainText('2 earlier ended calls');
+    await jane.lastCall.getByRole('button', { name: 'Dismiss all' }).click();
+    await expect(jane.lastCall).toBeHidden();
+  });
 });

@@ -19,6 +19,17 @@ test.describe('A blocked microphone', () => {
     await jane.expectLastCallSummary('You hung up.');
   });
 
+  test('once the microphone works, the complaint that it was blocked goes away', async ({ jane, farEnd }) => {
+    await jane.dial('+44 20 7946 0018');
+    await expect(jane.alerts).toContainText('Your microphone is blocked for this site');
+    await allowMicrophone(jane.page);
+    const callId = await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
+    await jane.answerIncomingCall();
+    await farEnd.expectAudioBothWays(callId);
+    await expect(jane.page.getByText('Your microphone is blocked for this site')).toHaveCount(0);
+    await jane.hangUp();
+  });
+
   test('the dialer says why no call is placed', async ({ jane, farEnd }) => {
     await jane.dial('+44 20 7946 0018');
     await expect(jane.alerts).toContainText('Your microphone is blocked for this site');

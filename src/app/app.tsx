@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Button } from '@/components/button';
+import { UntrustedText } from '@/components/untrusted-text';
 import { AppErrorBoundary } from './app-error-boundary';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { ConnectionStatus } from '@/features/connection/connection-status';
@@ -22,10 +23,11 @@ export function App({ onSignInIntent, sidePanel }: AppProps) {
 
   return (
     <div className="min-h-screen bg-slate-100">
-      <header className="flex items-center justify-between gap-4 bg-white px-6 py-3 shadow-sm">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 bg-white px-6 py-3 shadow-sm">
         <h1 className="font-semibold text-slate-900">Agent softphone</h1>
-        <div className="flex items-center gap-4">
-          {signedIn && agent && <span className="text-sm text-slate-700">{agent.userName}</span>}
+        <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
+          {/* The name as the token backend spelled it. */}
+          {signedIn && agent && <UntrustedText text={agent.userName} what="agent name" overlay className="text-sm text-slate-700" />}
           <ConnectionStatus />
           {signedIn && (
             <Button variant="secondary" onClick={() => void signOut()}>

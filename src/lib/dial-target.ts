@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { DialTarget } from '@/voice/voice-adapter';
+import { cleanUntrustedText, shortenUntrustedText, stripUntrustedText, type CleanedText } from './untrusted-text';
 
 export type ParsedDialInput =
   | { ok: true; target: DialTarget; display: string }
@@ -14,29 +15,54 @@ const phoneCharacters = /^[+\d\s().-]+$/;
  * for its country (the full metadata set, so "+1 555 0100" style fictional numbers are refused before a call).
  */
 export function parseDialInput(input: string, defaultCountry: CountryCode): ParsedDialInput {
-  const text = input.trim();
+  // Numbers copied from a web page or a chat often carry invisible direction marks; they are not part of it.
+  const text = stripUntrustedText(input);
   if (text === '') return { ok: false, message: 'Enter a phone number or an agent’s name.' };
   if (agentNamePattern.test(text)) {
     return { ok: true, target: { kind: 'agent', userName: text }, display: text };
   }
   if (!phoneCharacters.test(text)) {
-    return { ok: false, message: `“${text}” is neither a phone number nor an agent’s name.` };
+    return { ok: false, message: `“${shortenUntrustedText(text)}” is neither a phone number nor an agent’s name.` };
   }
   const number = parsePhoneNumberFromString(text.replace(/^00/, '+'), defaultCountry);
   if (!number) {
-    return { ok: false, message: `“${text}” is not a phone number. Use international form, e.g. +44 20 7946 0000.` };
+    return {
+      ok: false,
+      message: `“${shortenUntrustedText(text)}” is not a phone number. Use international form, e.g. +44 20 7946 0000.`,
+    };
   }
   if (!number.isValid()) {
-    return { ok: false, message: `${number.formatInternational()} is not a valid number. Check the digits and the country code.` };
+    return {
+      ok: false,
+      message: `${shortenUntrustedText(number.formatInternational())} is not a valid number. Check the digits and the country code.`,
+    };
   }
   return { ok: true, target: { kind: 'phone', e164: number.number }, display: number.number };
 }
 
-/** Caller IDs arrive as digits without '+' (447700900001); show them in E.164 with a readable form beside it. */
-export function formatRemoteParty(remote: string, channelType: string): { e164?: string; label: string } {
-  if (channelType !== 'phone') return { label: remote };
-  const withPlus = remote.startsWith('+') ? remote : `+${remote}`;
+export const unknownCaller = 'Unknown caller';
+
+export interface FormattedParty {
+  /** A phone party whose caller ID is a valid number, in E.164. */
+  e164?: string;
+  /** The party in words: the readable number, the cleaned (and capped) caller ID or user name, or *Unknown caller*. */
+  label: CleanedText;
+  /** The caller ID was empty or missing. */
+  unknown: boolean;
+}
+
+const ours = (text: string): CleanedText => ({ shown: text, full: text, capped: false });
+
+/**
+ * Caller IDs arrive as digits without '+' (447700900001); show them in E.164 with a readable form beside it.
+ * Anything else is someone else's text: cleaned and capped (see untrusted-text.ts).
+ */
+export function formatRemoteParty(remote: string | null | undefined, channelType: string): FormattedParty {
+  const label = cleanUntrustedText(remote);
+  if (label.full === '') return { label: ours(unknownCaller), unknown: true };
+  if (channelType !== 'phone') return { label, unknown: false };
+  const withPlus = label.full.startsWith('+') ? label.full : `+${label.full}`;
   const number = parsePhoneNumberFromString(withPlus);
-  if (!number) return { label: remote };
-  return { e164: number.number, label: number.formatInternational() };
+  if (!number) return { label, unknown: false };
+  return { e164: number.number, label: ours(number.formatInternational()), unknown: false };
 }

@@ -95,8 +95,12 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
         hangupPending: false,
         rejectPending: false,
       });
-    case 'call-invite-cancel':
-      return endIfPresent(state, event.callId, cancelReasons[event.reason], event.at);
+    case 'call-invite-cancel': {
+      // The cloud's answer to the agent's own reject can overtake the reject's HTTP reply, and the SDK then
+      // calls it RejectedElsewhere: a reject this tab asked for is this agent's own.
+      const own = event.reason === 'RejectedElsewhere' && state.calls[event.callId]?.rejectPending;
+      return endIfPresent(state, event.callId, own ? 'rejected' : cancelReasons[event.reason], event.at);
+    }
     case 'call-hangup': {
       const call = state.calls[event.callId];
       if (!call) return rememberUnmatchedHangup(state, event.callId, event.reason, event.at);

@@ -472,6 +472,13 @@ describe('applySoftphoneEvent: inbound calls', () => {
     expect(callIn(play(failed, sdkHangup('IN-1', 'REMOTE_HANGUP')), 'IN-1').endReason).toBe('remote-hangup');
   });
 
+  it('RejectedElsewhere for an invite this tab is rejecting is the agent\'s own reject', () => {
+    const rejecting = withCalls(ready(), inbound('IN-1', { rejectPending: true }), inbound('IN-2'));
+    const next = play(rejecting, inviteCancel('IN-1', 'RejectedElsewhere'), inviteCancel('IN-2', 'RejectedElsewhere'));
+    expect(callIn(next, 'IN-1').endReason).toBe('rejected');
+    expect(callIn(next, 'IN-2').endReason).toBe('rejected-elsewhere');
+  });
+
   it('the agent rejecting an invite ends it as rejected', () => {
     const next = play(withCalls(ready(), inbound('IN-1')), at(2_500, { type: 'call-rejected', callId: 'IN-1' }));
     expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'rejected', endedAt: 2_500 });

@@ -37,6 +37,9 @@ export const selectCurrentCall = (state: SoftphoneState): Call | undefined =>
 
 export const selectHasCallInProgress = (state: SoftphoneState) => selectCurrentCall(state) !== undefined;
 
+export const selectEndedCallCount = (state: SoftphoneState) =>
+  Object.values(state.calls).filter((call) => call.state === 'ended').length;
+
 export const selectLastEndedCall = (state: SoftphoneState): Call | undefined =>
   Object.values(state.calls)
     .filter((call) => call.state === 'ended')

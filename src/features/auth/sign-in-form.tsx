@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { selectConnection, selectConnectionError, selectLastAgentName } from '@/store/selectors';
 
@@ -36,7 +36,7 @@ export function SignInForm({ onIntent }: { onIntent?: () => void }) {
           placeholder="e.g. Jane"
         />
       </div>
-      {error && connection !== 'fetching-token' && <Alert>{error}</Alert>}
+      {error && connection !== 'fetching-token' && <MessageAlert message={error} />}
       <Button type="submit" disabled={busy}>
         Sign in
       </Button>

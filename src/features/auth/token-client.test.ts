@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { janeTokenExchangeFixture } from '@/contracts/token-api';
+import { detailMaxLength, ellipsis, nameMaxLength } from '@/lib/untrusted-text';
 import { requestToken, TokenRequestError, type TokenFailureKind } from './token-client';
 
 const tokenUrl = 'https://backend.example.test/api/jwt';
@@ -53,6 +54,27 @@ describe('requestToken', () => {
     expect(error.kind).toBe('unknown-agent');
     expect(error.status).toBe(404);
     expect(error.message).toBe('No agent named “Jnae” is set up. Check the spelling or ask your supervisor.');
+  });
+
+  it('quotes a very long or disguised agent name cleaned and short', async () => {
+    const notFound = () => jsonResponse({ error: 'unknown user' }, 404);
+    const long = await failure(requestToken('J'.repeat(10_000), options(answering(notFound))));
+    expect(long.message).toBe(`No agent named “${'J'.repeat(nameMaxLength - 1)}${ellipsis}” is set up. Check the spelling or ask your supervisor.`);
+    const disguised = await failure(requestToken('Jane\u202E(admin)', options(answering(notFound))));
+    expect(disguised.message).toContain('No agent named “Jane(admin)”');
+  });
+
+  it('quotes the backend’s detail cleaned and short', async () => {
+    const detail = `\u202Edown\u0000 ${'x'.repeat(5_000)}`;
+    const error = await failure(requestToken('Jane', options(answering(() => jsonResponse({ error: detail }, 500)))));
+    expect(error.message).toBe(
+      `The token service is having trouble (HTTP 500) (down ${'x'.repeat(detailMaxLength - 6)}${ellipsis}). Try again in a moment.`,
+    );
+  });
+
+  it('leaves out a detail that is only control characters', async () => {
+    const error = await failure(requestToken('Jane', options(answering(() => jsonResponse({ error: '\u202E\u0007' }, 500)))));
+    expect(error.message).toBe('The token service is having trouble (HTTP 500). Try again in a moment.');
   });
 
   it.each([401, 403])('reports a refused app key (%i) with the backend’s detail', async (status) => {

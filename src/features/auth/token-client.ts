@@ -1,4 +1,5 @@
 import { tokenErrorSchema, tokenResponseSchema, type TokenResponse } from '@/contracts/token-api';
+import { detailMaxLength, shortenUntrustedText } from '@/lib/untrusted-text';
 
 export interface TokenClientOptions {
   tokenUrl: string;
@@ -40,12 +41,14 @@ async function errorDetail(response: Response): Promise<string | undefined> {
   }
 }
 
-function failureFor(status: number, detail: string | undefined, userName: string): TokenRequestError {
+function failureFor(status: number, rawDetail: string | undefined, userName: string): TokenRequestError {
+  // The backend's words and the typed name are quoted back, cleaned and short: they are not ours.
+  const detail = shortenUntrustedText(rawDetail, detailMaxLength);
   const suffix = detail ? ` (${detail})` : '';
   if (status === 404) {
     return new TokenRequestError(
       'unknown-agent',
-      `No agent named “${userName}” is set up. Check the spelling or ask your supervisor.`,
+      `No agent named “${shortenUntrustedText(userName)}” is set up. Check the spelling or ask your supervisor.`,
       status,
     );
   }

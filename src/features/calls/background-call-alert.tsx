@@ -13,7 +13,8 @@ const appTitle = 'Agent softphone';
 export function BackgroundCallAlert() {
   const incoming = useSoftphone(selectIncomingCall);
   const ringing = incoming?.state === 'ringing' ? incoming : undefined;
-  const label = ringing ? formatRemoteParty(ringing.remote, ringing.channelType).label : undefined;
+  // Plain text, cleaned and capped: a caller ID of thousands of characters would otherwise fill the tab.
+  const label = ringing ? formatRemoteParty(ringing.remote, ringing.channelType).label.shown : undefined;
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
 
   useEffect(() => {

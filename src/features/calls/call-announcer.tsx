@@ -1,7 +1,11 @@
 import { useSoftphone } from '@/store/use-softphone';
 import { formatRemoteParty } from '@/lib/dial-target';
 import { selectIncomingCall, selectLastEndedCall } from '@/store/selectors';
+import type { Call } from '@/store/softphone-state';
 import { endReasonText } from './end-reason-text';
+
+/** The party as a screen reader should say it: cleaned and capped, or *Unknown caller*. */
+const partyLabel = (call: Pick<Call, 'remote' | 'channelType'>) => formatRemoteParty(call.remote, call.channelType).label.shown;
 
 /**
  * Says out loud what a screen-reader user cannot see appear: a call ringing, a call ending. The text is
@@ -12,9 +16,9 @@ export function CallAnnouncer() {
   const ended = useSoftphone(selectLastEndedCall);
   let message = '';
   if (incoming?.state === 'ringing') {
-    message = `Incoming call from ${formatRemoteParty(incoming.remote, incoming.channelType).label}`;
+    message = `Incoming call from ${partyLabel(incoming)}`;
   } else if (ended) {
-    message = `Call with ${formatRemoteParty(ended.remote, ended.channelType).label} ended. ${endReasonText(ended)}`;
+    message = `Call with ${partyLabel(ended)} ended. ${endReasonText(ended)}`;
   }
   return (
     <div className="sr-only" aria-live="assertive" aria-atomic="true">

@@ -1,17 +1,18 @@
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 import { useRef } from 'react';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import { formatDuration } from '@/lib/format-duration';
 import { useFocusWhenOrphaned } from '@/lib/use-focus-when-orphaned';
-import { selectLastEndedCall } from '@/store/selectors';
+import { selectEndedCallCount, selectLastEndedCall } from '@/store/selectors';
 import { endReasonText } from './end-reason-text';
 import { RemoteParty } from './remote-party';
 
 export function CallSummary() {
   const call = useSoftphone(selectLastEndedCall);
-  const { dismissSummary } = useSoftphoneActions();
+  const endedCount = useSoftphone(selectEndedCallCount);
+  const { dismissSummary, dismissAllSummaries } = useSoftphoneActions();
   const dismissButton = useRef<HTMLButtonElement>(null);
   useFocusWhenOrphaned(dismissButton, call?.id);
   if (!call) return null;
@@ -24,10 +25,20 @@ export function CallSummary() {
         {call.direction === 'inbound' ? 'Incoming' : 'Outgoing'} call · {endReasonText(call)}
         {talked !== undefined && ` Talk time ${formatDuration(talked)}.`}
       </p>
-      {call.error && <Alert>{call.error}</Alert>}
-      <Button ref={dismissButton} variant="secondary" className="mt-3" onClick={() => dismissSummary(call.id)}>
-        Dismiss
-      </Button>
+      {call.error && <MessageAlert message={call.error} />}
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <Button ref={dismissButton} variant="secondary" onClick={() => dismissSummary(call.id)}>
+          Dismiss
+        </Button>
+        {/* Dismiss shows the call before; several ended calls (a busy spell, a reconnect) go in one click. */}
+        {endedCount > 1 && (
+          <Button variant="secondary" onClick={dismissAllSummaries}>
+            Dismiss all
+          </Button>
+        )}
+        {endedCount > 2 && <span className="text-sm text-slate-600">{endedCount - 1} earlier ended calls</span>}
+        {endedCount === 2 && <span className="text-sm text-slate-600">1 earlier ended call</span>}
+      </div>
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import { useFocusWhenOrphaned } from '@/lib/use-focus-when-orphaned';
@@ -33,7 +33,7 @@ export function CurrentCallPanel() {
         )}
         {active && call.muted && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">Muted</span>}
       </div>
-      {call.error && <Alert>{call.error}</Alert>}
+      {call.error && <MessageAlert message={call.error} />}
       <div className="mt-4 flex flex-wrap gap-3">
         {active && (
           <Button

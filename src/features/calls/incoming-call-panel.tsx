@@ -1,5 +1,5 @@
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import { selectHasCallInProgress, selectIncomingCall, selectWaitingInviteCount } from '@/store/selectors';
@@ -20,7 +20,7 @@ export function IncomingCallPanel() {
       <p className="mt-1 text-sm text-slate-600">{answering ? 'Connecting…' : 'Ringing'}</p>
       {othersWaiting > 0 && <p className="mt-1 text-sm text-slate-600">{othersWaiting} more waiting</p>}
       {busy && !answering && <p className="mt-1 text-sm text-amber-700">Hang up the current call to answer this one.</p>}
-      {call.error && <Alert>{call.error}</Alert>}
+      {call.error && <MessageAlert message={call.error} />}
       <div className="mt-4 flex gap-3">
         <Button variant="answer" onClick={() => void answer(call.id)} disabled={answering || busy || call.rejectPending}>
           Answer

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useSoftphone } from '@/store/use-softphone';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import type { CalleeBehaviour, FakeVonageControl } from '@/fake-cloud/control-api';
@@ -20,7 +20,9 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
   const [behaviour, setBehaviour] = useState<CalleeBehaviour>('answer');
   const [ringSeconds, setRingSeconds] = useState(String(initialRingSeconds));
   // The fake cloud is outside React: tell it once what the form shows, so the two agree from the start.
-  useEffect(() => cloud.setCallee({ behaviour: 'answer', afterMs: initialRingSeconds * 1000 }), [cloud]);
+  useEffect(() => {
+    void cloud.setCallee({ behaviour: 'answer', afterMs: initialRingSeconds * 1000 });
+  }, [cloud]);
   const ids = { caller: useId(), behaviour: useId(), ring: useId() };
   const inboundCall = incoming ?? (current?.direction === 'inbound' ? current : undefined);
   const farEndCall = inboundCall ?? current;
@@ -44,7 +46,7 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
     setBehaviour(next);
     setRingSeconds(seconds);
     const afterMs = Math.round(Number(seconds) * 1000);
-    cloud.setCallee(Number.isFinite(afterMs) && afterMs >= 0 ? { behaviour: next, afterMs } : { behaviour: next });
+    void cloud.setCallee(Number.isFinite(afterMs) && afterMs >= 0 ? { behaviour: next, afterMs } : { behaviour: next });
   }
 
   return (
@@ -101,7 +103,11 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
           Expire session
         </Button>
       </div>
-      {error && <div className="mt-3"><Alert>{error}</Alert></div>}
+      {error && (
+        <div className="mt-3">
+          <MessageAlert message={error} />
+        </div>
+      )}
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
-import { Alert } from '@/components/alert';
+import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Panel } from '@/components/panel';
 import { selectConnection, selectDialError, selectHasCallInProgress } from '@/store/selectors';
@@ -44,7 +44,7 @@ export function Dialer() {
         </div>
         {error && (
           <div id={errorId}>
-            <Alert>{error.message}</Alert>
+            <MessageAlert message={error.message} />
           </div>
         )}
       </form>
