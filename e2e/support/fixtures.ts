@@ -1,7 +1,9 @@
-import { test as base } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { blockMicrophone } from './blocked-microphone';
+import { startEmulatorServer, type EmulatorServer } from './emulator-server';
 import { FakeCloudDriver } from './fake-cloud-driver';
 import { simulateHiddenTabWithNotifications } from './hidden-tab';
+import { expectNoLiveMedia, installMediaLeakGuard, isGuarded } from './media-leak-guard';
 import { SoftphonePage } from './softphone-page';
 
 interface SoftphoneOptions {
@@ -10,6 +12,19 @@ interface SoftphoneOptions {
   /** `hidden-with-notifications`: the tab reports itself hidden and notifications are allowed and recorded. */
   tab: 'visible' | 'hidden-with-notifications';
 }
+
+export interface CloudOptions {
+  /** Set per project: the shared local emulator (a real server), or the whole cloud in the page (static demo). */
+  demoCloud: 'emulator' | 'in-page';
+}
+
+interface CloudFixtures {
+  /** This worker's emulator, serving the app on its origin; undefined for the static demo. */
+  emulatorServer: EmulatorServer | undefined;
+}
+
+/** Emulator workers listen from here up (one port per parallel worker); the static demo uses E2E_PORT. */
+const emulatorBasePort = Number(process.env.E2E_EMULATOR_PORT ?? 5840);
 
 interface SoftphoneFixtures {
   /** The softphone, opened on the sign-in screen, with the demo backend running. */
@@ -20,10 +35,57 @@ interface SoftphoneFixtures {
   jane: SoftphonePage;
 }
 
-export const test = base.extend<SoftphoneOptions & SoftphoneFixtures>({
+/**
+ * After the test: once the softphone shows no call, no microphone, peer connection or stream audio may be
+ * left live. A call still on screen is ended by signing out, which rejects or hangs up every call (the
+ * product's own path for that), and its clean-up is then checked like any other.
+ */
+async function expectNoLiveMediaWithoutCalls(page: Page, testInfo: TestInfo) {
+  if (page.isClosed() || !(await isGuarded(page))) return;
+  const softphone = new SoftphonePage(page);
+  const callsOnScreen = softphone.incomingCall.or(softphone.outgoingCall).or(softphone.activeCall);
+  if ((await callsOnScreen.count()) > 0) {
+    testInfo.annotations.push({
+      type: 'media leak guard',
+      description: 'A call was still on screen when the test ended: signed out to end it, then checked media.',
+    });
+    await softphone.signOutButton.click();
+    await expect(softphone.connection, 'signing out ends every call').toHaveText('Signed out');
+    await expect(callsOnScreen, 'no call is on screen after signing out').toHaveCount(0);
+  }
+  await expectNoLiveMedia(page);
+}
+
+export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptions & CloudFixtures>({
+  demoCloud: ['emulator', { option: true, scope: 'worker' }],
+  emulatorServer: [
+    async ({ demoCloud }, use, workerInfo) => {
+      if (demoCloud !== 'emulator') {
+        await use(undefined);
+        return;
+      }
+      const server = await startEmulatorServer(emulatorBasePort + workerInfo.parallelIndex);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ baseURL, emulatorServer }, use) => {
+    await use(emulatorServer?.url ?? baseURL);
+  },
+  // Every page of every test is watched (see media-leak-guard.ts); there is no option to turn this off.
+  page: async ({ page }, use, testInfo) => {
+    await installMediaLeakGuard(page.context());
+    await use(page);
+    // A scenario that already failed reports its own error; its half-finished call is not a second one.
+    if (testInfo.status !== 'passed') return;
+    for (const open of page.context().pages()) await expectNoLiveMediaWithoutCalls(open, testInfo);
+  },
   microphone: ['allowed', { option: true }],
   tab: ['visible', { option: true }],
-  softphone: async ({ page, microphone, tab }, use) => {
+  softphone: async ({ page, microphone, tab, emulatorServer }, use) => {
+    // Each scenario starts from an empty cloud: no calls or sessions left by the one before in this worker.
+    await emulatorServer?.reset();
     if (microphone === 'blocked') await blockMicrophone(page);
     if (tab === 'hidden-with-notifications') await simulateHiddenTabWithNotifications(page);
     const softphone = new SoftphonePage(page);
