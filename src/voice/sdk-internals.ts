@@ -28,7 +28,10 @@ export function findSdkObject<T extends object>(root: object, matches: (value: o
   return undefined;
 }
 
-/** True when `value` has a function under each of `names`. */
+/**
+ * True when `value` really has a function under each of `names`. `in` first: the SDK's event emitter is a
+ * Proxy that answers any property read with a function, but has none of them.
+ */
 export function hasMethods(value: object, ...names: string[]): boolean {
-  return names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  return names.every((name) => name in value && typeof (value as Record<string, unknown>)[name] === 'function');
 }

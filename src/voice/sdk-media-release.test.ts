@@ -80,6 +80,19 @@ describe('createMediaReleaser', () => {
     }).not.toThrow();
   });
 
+  it('releases everything at once, and tells which calls registered media while watched', () => {
+    const { client, media } = fakeSdkClient();
+    const releaser = createMediaReleaser(client);
+    media.pcs.set('LEG-0', fakePeerConnection());
+    const watch = releaser?.watchRegistrations();
+    media.pcs.set('LEG-1', fakePeerConnection());
+    watch?.stop();
+    media.pcs.set('LEG-2', fakePeerConnection());
+    expect(watch?.ids()).toEqual(['LEG-1']);
+    releaser?.releaseAll();
+    expect(media.pcs.size).toBe(0);
+  });
+
   it('is undefined when the SDK has no media client it recognises', () => {
     expect(createMediaReleaser({ nothing: {} })).toBeUndefined();
   });

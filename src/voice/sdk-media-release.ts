@@ -23,6 +23,10 @@ const releasedIdsKept = 200;
 export interface MediaReleaser {
   /** Closes the call's peer connection, stops its microphone track, and silences an audio output left with nothing to play. */
   release(callId: string): void;
+  /** Releases every call's media the SDK still holds (after sign-out no call may keep any). */
+  releaseAll(): void;
+  /** Records the call ids the SDK registers media for from now on, until `stop`. */
+  watchRegistrations(): { ids(): string[]; stop(): void };
 }
 
 function stopAudioOutputIfIdle(media: SdkMediaClient) {
@@ -46,18 +50,29 @@ export function createMediaReleaser(client: object): MediaReleaser | undefined {
   const media = findSdkObject(client, isSdkMediaClient);
   if (!media) return undefined;
   const released = new Set<string>();
+  const watchers = new Set<Set<string>>();
   const register = media.pcs.set.bind(media.pcs);
   media.pcs.set = (callId, peerConnection) => {
     register(callId, peerConnection);
+    for (const watcher of watchers) watcher.add(callId);
     // Registered after its call ended: the SDK is still mid-setup, so close it once that step returns.
     if (released.has(callId)) queueMicrotask(() => closeNow(media, callId));
     return media.pcs;
   };
-  return {
+  const releaser: MediaReleaser = {
     release(callId) {
       released.add(callId);
       if (released.size > releasedIdsKept) released.delete(released.values().next().value as string);
       closeNow(media, callId);
     },
+    releaseAll() {
+      for (const callId of [...media.pcs.keys()]) releaser.release(callId);
+    },
+    watchRegistrations() {
+      const ids = new Set<string>();
+      watchers.add(ids);
+      return { ids: () => [...ids], stop: () => watchers.delete(ids) };
+    },
   };
+  return releaser;
 }

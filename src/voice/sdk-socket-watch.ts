@@ -1,25 +1,9 @@
-import { findSdkObject, hasMethods } from './sdk-internals';
-
 // The SDK (2.3.1) says nothing when its socket drops: it reports `reconnecting` only at the first reconnect
 // attempt, 1.25–5 s later (PROTOCOL.md §11), so the softphone would read "Ready" while no invite can reach
-// it. This reaches the SDK's socket client, which the SDK keeps private, and reports the drop at once.
-
-/** The parts of socket.io-client's Socket and Manager used here. */
-interface WatchedSocket {
-  on(event: 'disconnect', listener: (reason: string) => void): unknown;
-  io: { reconnectionDelay(ms: number): unknown };
-}
-
-/** The SDK's own JS SocketClient. */
-interface SdkSocketClient {
-  socket?: WatchedSocket;
-  connect(...args: unknown[]): void;
-  setQuery(...args: unknown[]): void;
-  startVerifyResponseTimer(...args: unknown[]): void;
-}
-
-const isSdkSocketClient = (value: object): value is SdkSocketClient =>
-  hasMethods(value, 'connect', 'setQuery', 'startVerifyResponseTimer');
+// it. The SDK keeps its socket private (only closures reach it), but it opens it with the socket.io-client
+// module the app shares, so watching that module's Manager sees the SDK's socket. Only the SDK uses socket.io
+// in this app.
+import { Manager, type Socket } from 'socket.io-client';
 
 /**
  * The SDK's first reconnect attempt comes 1.25–5 s after a drop (5 s ± 75 %); a softphone agents keep open
@@ -27,23 +11,33 @@ const isSdkSocketClient = (value: object): value is SdkSocketClient =>
  */
 export const firstReconnectDelayMs = 1_000;
 
-/**
- * Calls `onDrop` whenever the SDK's socket drops without a goodbye (a transport close or a ping timeout). Returns false when the SDK's socket client could not be found (a changed SDK): the
- * softphone then learns of drops only from the SDK's own, later, `reconnecting`.
- */
-export function watchSdkSocket(client: object, onDrop: (reason: string) => void): boolean {
-  const socketClient = findSdkObject(client, isSdkSocketClient);
-  if (!socketClient) return false;
-  const connect = socketClient.connect.bind(socketClient);
-  socketClient.connect = (...args: unknown[]) => {
-    connect(...args);
-    const socket = socketClient.socket;
-    if (!socket) return;
-    socket.io.reconnectionDelay(firstReconnectDelayMs);
-    socket.on('disconnect', (reason) => {
-      // The app's own deleteSession, and the cloud's DISCONNECT, which the SDK reports at once itself.
-      if (reason !== 'io client disconnect' && reason !== 'io server disconnect') onDrop(reason);
+type DropListener = (reason: string) => void;
+
+const listeners = new Set<DropListener>();
+const watched = new WeakSet<Socket>();
+let installed = false;
+
+function install() {
+  if (installed) return;
+  installed = true;
+  const openSocket = Manager.prototype.socket;
+  Manager.prototype.socket = function socket(this: Manager, ...args: Parameters<Manager['socket']>) {
+    const opened = openSocket.apply(this, args);
+    if (watched.has(opened)) return opened;
+    watched.add(opened);
+    this.reconnectionDelay(firstReconnectDelayMs);
+    opened.on('disconnect', (reason) => {
+      // Not the app's own deleteSession, nor the cloud's DISCONNECT, which the SDK reports at once itself.
+      if (reason === 'io client disconnect' || reason === 'io server disconnect') return;
+      for (const listener of listeners) listener(reason);
     });
+    return opened;
   };
-  return true;
+}
+
+/** Calls `onDrop` whenever the SDK's socket drops without a goodbye. Returns the unsubscribe function. */
+export function watchSdkSocket(onDrop: DropListener): () => void {
+  install();
+  listeners.add(onDrop);
+  return () => listeners.delete(onDrop);
 }

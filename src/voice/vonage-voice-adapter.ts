@@ -59,9 +59,7 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   on('reconnection', () => emit({ type: 'reconnected' }));
   const mediaReleaser = createMediaReleaser(client);
   if (!mediaReleaser) console.warn('The voice SDK media client could not be found: ended calls rely on the SDK to release the microphone.');
-  if (!watchSdkSocket(client, () => emit({ type: 'connection-interrupted' }))) {
-    console.warn('The voice SDK socket could not be watched: a dropped connection shows only when the SDK retries.');
-  }
+  registrations.push(watchSdkSocket(() => emit({ type: 'connection-interrupted' })));
 
   // Two concurrent createSession calls leak a socket (PROTOCOL.md 17.1): serialise them.
   let sessionQueue: Promise<unknown> = Promise.resolve();
@@ -73,15 +71,34 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
 
   return {
     createSession: (token) => serialised(() => client.createSession(token)),
-    deleteSession: () => serialised(async () => void (await client.deleteSession())),
+    deleteSession: () =>
+      serialised(async () => {
+        try {
+          await client.deleteSession();
+        } finally {
+          // Signed out: no call may keep a microphone, whatever state the SDK left it in.
+          mediaReleaser?.releaseAll();
+        }
+      }),
     refreshSession: async (token) => void (await client.refreshSession(token)),
     answer: async (callId) => void (await client.answer(callId)),
     reject: async (callId) => void (await client.reject(callId)),
     hangup: async (callId) => void (await client.hangup(callId)),
-    dial: (target: DialTarget) =>
-      client.serverCall(
-        target.kind === 'phone' ? { to: target.e164, type: 'phone' } : { to: target.userName, type: 'app' },
-      ),
+    async dial(target: DialTarget) {
+      // A dial that fails after the SDK opened its media (signed out, media timeout) leaves that media with
+      // no call id the app ever learns: release whatever the SDK registered during this dial.
+      const registered = mediaReleaser?.watchRegistrations();
+      try {
+        return await client.serverCall(
+          target.kind === 'phone' ? { to: target.e164, type: 'phone' } : { to: target.userName, type: 'app' },
+        );
+      } catch (error) {
+        for (const callId of registered?.ids() ?? []) mediaReleaser?.release(callId);
+        throw error;
+      } finally {
+        registered?.stop();
+      }
+    },
     setMuted: async (callId, muted) => void (await (muted ? client.mute(callId) : client.unmute(callId))),
     sendDtmf: async (callId, digits) => void (await client.sendDTMF(callId, digits)),
     mediaReport: async (callId) => {
