@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import type { CloudOptions } from './e2e/support/fixtures';
 
 // Browsers cannot be downloaded here: Playwright drives the system Chromium (Debian's, by default).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 5819);
 
-export default defineConfig({
+export default defineConfig<object, CloudOptions>({
   testDir: './e2e',
+  // Builds the emulator demo once; each worker then serves it with its own emulator (support/emulator-server.ts).
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   forbidOnly: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
@@ -31,11 +34,17 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The local emulator (a real server, real WebSockets, Node WebRTC far ends): what `npm run dev` runs.
+    { name: 'emulator', use: { demoCloud: 'emulator' } },
+    // The static demo build, with the whole cloud inside the page (MSW): it must keep working on its own.
+    { name: 'static-demo', testMatch: /(sign-in|inbound-calls|untrusted-text|microphone-privacy)\.spec\.ts$/, use: { demoCloud: 'in-page' } },
+  ],
   webServer: {
     // The demo build (MSW + fake Vonage cloud) served as static files; a short token timeout keeps the
     // "token backend does not answer" scenario quick.
     command: `npx vite build --mode demo --outDir dist-e2e --logLevel warn && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
-    env: { VITE_TOKEN_TIMEOUT_MS: '3000' },
+    env: { VITE_TOKEN_TIMEOUT_MS: '5000' },
     url: `http://127.0.0.1:${port}`,
     // Always a fresh build of the current code, unless a developer opts in while iterating on tests.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',

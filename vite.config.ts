@@ -4,6 +4,7 @@ import path from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { vonageEmulator } from './emulator/vite-plugin.ts';
 
 const require = createRequire(import.meta.url);
 const workerFileName = 'mockServiceWorker.js';
@@ -33,13 +34,18 @@ function mswWorker(enabled: boolean): Plugin {
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const demo = env.VITE_SOFTPHONE_MODE === 'demo';
+  // The demo's Vonage cloud: the emulator on this server's origin (dev, `npm run emulator`), or in the page (static demo).
+  const emulator = demo && env.VITE_DEMO_CLOUD === 'emulator';
   return {
-    plugins: [react(), tailwindcss(), mswWorker(demo)],
+    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator)],
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
     server: {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
       proxy: demo ? undefined : { '/api': { target: env.TOKEN_SERVER_URL ?? 'http://127.0.0.1:5830', changeOrigin: true } },
     },
+    // `npm run emulator`: the demo and the emulator on one port, for a team demo on a LAN or a QA suite in
+    // another language (EMULATOR_HOST=0.0.0.0 to be reachable from other machines).
+    preview: emulator ? { host: env.EMULATOR_HOST ?? '127.0.0.1', port: Number(env.EMULATOR_PORT ?? 5821), strictPort: true } : undefined,
     // Live builds keep their maps for error reports but do not point browsers at them.
     build: { sourcemap: demo ? true : 'hidden' },
   };

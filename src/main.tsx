@@ -24,7 +24,7 @@ function start(config: AppConfig) {
   const store = createSoftphoneStore({
     async loadAdapter() {
       const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
-      demoBackend?.then((demo) => demo.fakeCloud.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
+      demoBackend?.then((demo) => demo.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
       return adapter;
     },
     async requestToken(userName) {
@@ -58,7 +58,7 @@ function start(config: AppConfig) {
   if (demoBuild && demoBackend) {
     const DemoSimulator = lazy(async () => {
       const [panel, demo] = await Promise.all([import('./features/demo-simulator/demo-simulator'), demoBackend]);
-      return { default: () => <panel.default cloud={demo.fakeCloud.control} /> };
+      return { default: () => <panel.default cloud={demo.control} /> };
     });
     sidePanel = (
       <Suspense fallback={null}>

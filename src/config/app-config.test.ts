@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoMobileApiKey, parseAppConfig } from './app-config';
+import { demoMobileApiKey, parseAppConfig } from './app-config.ts';
 
 describe('parseAppConfig', () => {
   it('gives demo mode its built-in key and defaults', () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tokenResponseSchema } from '@/contracts/token-api';
 import { readDemoTokenUser } from '@/fake-cloud/demo-token';
 import { requestToken, TokenRequestError } from '@/features/auth/token-client';
-import { createDemoTokenBackend } from './demo-token-backend';
+import { createDemoTokenBackend } from './demo-token-backend.ts';
 
 const tokenUrl = 'http://softphone.test/api/jwt';
 const backend = createDemoTokenBackend({
@@ -36,14 +36,14 @@ describe('demo token backend through the real token client', () => {
   });
 
   it('can be told to fail, hang or send a malformed body', async () => {
-    backend.control.setBehaviour({ kind: 'status', status: 500 });
+    await backend.control.setBehaviour({ kind: 'status', status: 500 });
     await expect(ask('Jane')).rejects.toMatchObject({ kind: 'server', status: 500 });
-    backend.control.setBehaviour({ kind: 'malformed' });
+    await backend.control.setBehaviour({ kind: 'malformed' });
     await expect(ask('Jane')).rejects.toMatchObject({ kind: 'malformed' });
-    backend.control.setBehaviour({ kind: 'hang' });
+    await backend.control.setBehaviour({ kind: 'hang' });
     const hung = await ask('Jane').catch((error: unknown) => error);
     expect(hung).toBeInstanceOf(TokenRequestError);
     expect(hung).toMatchObject({ kind: 'timeout' });
-    expect(backend.control.requests().slice(-3)).toEqual(['Jane', 'Jane', 'Jane']);
+    expect((await backend.control.requests()).slice(-3)).toEqual(['Jane', 'Jane', 'Jane']);
   });
 });

@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
-import { tokenRequestSchema, type TokenResponse } from '@/contracts/token-api';
-import { mintDemoToken } from '@/fake-cloud/demo-token';
-import type { FakeTokenBackendControl, TokenBackendBehaviour } from './token-backend-control';
+import { tokenRequestSchema, type TokenResponse } from '../contracts/token-api.ts';
+import { mintDemoToken } from '../fake-cloud/demo-token.ts';
+import type { FakeTokenBackendControl, TokenBackendBehaviour } from './token-backend-control.ts';
 
 export interface DemoTokenBackendOptions {
   tokenUrl: string;
@@ -56,10 +56,14 @@ export function createDemoTokenBackend(options: DemoTokenBackendOptions) {
   });
 
   const control: FakeTokenBackendControl = {
-    setBehaviour: (next) => {
+    setBehaviour: async (next) => {
       behaviour = next;
     },
-    requests: () => [...received],
+    requests: async () => [...received],
+    reset: async () => {
+      behaviour = { kind: 'normal' };
+      received.length = 0;
+    },
   };
   return { handlers: [handler], control };
 }

@@ -6,9 +6,11 @@ export type TokenBackendBehaviour =
   | { kind: 'malformed' };
 
 export interface FakeTokenBackendControl {
-  setBehaviour(behaviour: TokenBackendBehaviour): void;
+  setBehaviour(behaviour: TokenBackendBehaviour): Promise<void>;
   /** Token requests received so far (user names), for QA to assert on. */
-  requests(): string[];
+  requests(): Promise<string[]>;
+  /** Normal answers again, and no requests recorded (each scenario starts here). */
+  reset(): Promise<void>;
 }
 
 declare global {

@@ -1,9 +1,9 @@
 // Pushing a call's events to its agent, and running an ending plan exactly once.
-import type { CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import type { EndingPlan, EndingStep } from './ending-plans';
-import { memberJoined, memberLeft, rtcHangup, type CallWireView, type EventStamp } from './socket-events';
-import type { SocketEvent } from './wire-types';
+import type { CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import type { EndingPlan, EndingStep } from './ending-plans.ts';
+import { memberJoined, memberLeft, rtcHangup, type CallWireView, type EventStamp } from './socket-events.ts';
+import type { SocketEvent } from './wire-types.ts';
 
 export function wireView(ctx: CloudContext, call: CallRecord): CallWireView {
   return { call, channel: ctx.state.agentChannel(call) };

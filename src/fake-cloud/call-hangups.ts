@@ -1,9 +1,9 @@
 // Hangups from either side once a call exists (ringing invites have their own cancel/reject paths).
-import { endCall } from './call-events';
-import { CloudError, type CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import { inviteCancelPlan, localHangupPlan, remoteHangupPlan } from './ending-plans';
-import { rejectInvite } from './inbound-calls';
+import { endCall } from './call-events.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import { inviteCancelPlan, localHangupPlan, remoteHangupPlan } from './ending-plans.ts';
+import { rejectInvite } from './inbound-calls.ts';
 
 /** The far end hangs up; on a still-ringing invite that is the caller giving up (RemoteCancel). */
 export function remoteHangup(ctx: CloudContext, callId: string): void {

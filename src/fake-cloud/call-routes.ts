@@ -1,14 +1,14 @@
 // REST for calls: conversations, members, RTC answer/offer, events, legs and knockers.
 import { http } from 'msw';
-import { agentLeaves } from './call-hangups';
-import { CloudError, type CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import { postConversationEvent } from './conversation-events';
-import { acceptAgentAnswer, agentAnswering } from './inbound-calls';
-import { cancelKnock, knock, openOutboundLeg } from './outbound-calls';
-import { acceptReoffer, agentMemberSnapshot, legSnapshot } from './reload-recovery';
-import { isObject, jsonReply, readJsonObject, readString, replyOrError, requireString } from './rest-responses';
-import type { ChannelEndpoint } from './wire-types';
+import { agentLeaves } from './call-hangups.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import { postConversationEvent } from './conversation-events.ts';
+import { acceptAgentAnswer, agentAnswering } from './inbound-calls.ts';
+import { cancelKnock, knock, openOutboundLeg } from './outbound-calls.ts';
+import { acceptReoffer, agentMemberSnapshot, legSnapshot } from './reload-recovery.ts';
+import { isObject, jsonReply, readJsonObject, readString, replyOrError, requireString } from './rest-responses.ts';
+import type { ChannelEndpoint } from './wire-types.ts';
 
 function conversationCall(ctx: CloudContext, conversationId: string): CallRecord {
   const call = ctx.state.callByConversation(conversationId);

@@ -1,10 +1,10 @@
 // Everything the call flows share. Built once by createFakeCloud; unit tests build one with fake media.
-import type { CallTimers } from './call-timers';
-import type { IdFactory } from './cloud-ids';
-import type { CloudState } from './cloud-state';
-import type { CalleeOptions } from './control-api';
-import type { FarEndMedia } from './far-end-media';
-import type { SocketHub } from './socket-hub';
+import type { CallTimers } from './call-timers.ts';
+import type { IdFactory } from './cloud-ids.ts';
+import type { CloudState } from './cloud-state.ts';
+import type { CalleeOptions } from './control-api.ts';
+import type { FarEndMedia } from './far-end-media.ts';
+import type { SocketHub } from './socket-hub.ts';
 
 export interface CloudTiming {
   /** Vonage gives up on an unanswered invite; the SDK then reports callInviteCancel RemoteTimeout. */

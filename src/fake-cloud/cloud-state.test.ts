@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sequentialIdFactory } from './cloud-ids';
-import { CloudState } from './cloud-state';
-import { testAgents } from './test-support';
+import { sequentialIdFactory } from './cloud-ids.ts';
+import { CloudState } from './cloud-state.ts';
+import { testAgents } from './test-support.ts';
 
 function newState() {
   return new CloudState(testAgents, sequentialIdFactory(), () => new Date('2026-01-02T03:04:05.000Z'));

@@ -1,8 +1,8 @@
 // What the fake cloud knows: agents, sessions (which outlive sockets, as on Vonage), calls with their
 // conversation, legs and members. Pure bookkeeping: no timers, no sockets, no WebRTC.
-import type { FakeCallSnapshot, FakeCallState, InviteCancelReason } from './control-api';
-import type { IdFactory } from './cloud-ids';
-import type { ChannelEndpoint, PendingEvent, WireChannel, WireLegStatus } from './wire-types';
+import type { FakeCallSnapshot, FakeCallState, InviteCancelReason } from './control-api.ts';
+import type { IdFactory } from './cloud-ids.ts';
+import type { ChannelEndpoint, PendingEvent, WireChannel, WireLegStatus } from './wire-types.ts';
 
 export interface AgentRecord {
   userName: string;
@@ -95,6 +95,12 @@ export class CloudState {
 
   sessionsOf(userName: string): SessionRecord[] {
     return [...this.sessions.values()].filter((session) => session.userName === userName);
+  }
+
+  /** Forgets every session and call (see resetCloud). */
+  clear(): void {
+    this.sessions.clear();
+    this.calls.clear();
   }
 
   endSession(id: string): void {

@@ -68,8 +68,8 @@ export interface FakeVonageControl {
   cancelInvite(callId: string, reason: InviteCancelReason, timing?: CancelTiming): Promise<void>;
   /** The far end hangs up an answered call. */
   hangup(callId: string): Promise<void>;
-  setCallee(options: CalleeOptions): void;
-  calls(): FakeCallSnapshot[];
+  setCallee(options: CalleeOptions): Promise<void>;
+  calls(): Promise<FakeCallSnapshot[]>;
   mediaStats(callId: string): Promise<MediaStats>;
   /** The cloud ends the agent's session as for an expired token (SDK sessionError EXPIRED_TOKEN). */
   expireSession(agent: string): Promise<void>;
@@ -79,6 +79,8 @@ export interface FakeVonageControl {
    * attempts, about 25 s, with sessionError TRANSPORT_CLOSED).
    */
   dropConnection(agent: string, options?: { offlineMs?: number }): Promise<void>;
+  /** Back to an empty cloud: no calls, no sessions, no outage, the default callee (each scenario starts here). */
+  reset(): Promise<void>;
   /** Ends an outage started by `dropConnection(..., { offlineMs })` early: new sockets are accepted again. */
   restoreNetwork(agent: string): Promise<void>;
 }

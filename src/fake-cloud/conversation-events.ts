@@ -1,9 +1,9 @@
 // POST /v0.3/conversations/{cid}/events from the SDK (mute, earmuff, DTMF). The SDK fires its own
 // mute/earmuff/dtmf events only when the cloud pushes the event back, so every accepted event is echoed.
-import { nextStamp, pushToAgent } from './call-events';
-import type { CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import { audioDtmf, audioToggle } from './socket-events';
+import { nextStamp, pushToAgent } from './call-events.ts';
+import type { CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import { audioDtmf, audioToggle } from './socket-events.ts';
 
 export interface PostedEvent {
   type: string;

@@ -2,20 +2,20 @@
 // API that plays the far end. The app starts MSW's worker with `handlers` BEFORE importing the SDK (the
 // SDK's socket library captures window.WebSocket when it loads).
 import type { RequestHandler, WebSocketHandler } from 'msw';
-import { callRoutes } from './call-routes';
-import { CallTimers } from './call-timers';
-import { defaultTiming, type CloudContext, type CloudTiming } from './cloud-context';
-import { randomIdFactory } from './cloud-ids';
-import { CloudState } from './cloud-state';
-import type { FakeVonageControl } from './control-api';
-import { createControl, type AgentMediaProbe } from './fake-vonage-control';
-import type { FarEndMedia } from './far-end-media';
-import { fallbackRoutes } from './fallback-routes';
-import { sessionRoutes } from './session-routes';
-import type { HeartbeatOptions } from './socket-connection';
-import { createSocketHandler } from './socket-handler';
-import { SocketHub } from './socket-hub';
-import { WebRtcFarEndMedia } from './webrtc-far-end-media';
+import { callRoutes } from './call-routes.ts';
+import { CallTimers } from './call-timers.ts';
+import { defaultTiming, type CloudContext, type CloudTiming } from './cloud-context.ts';
+import { randomIdFactory } from './cloud-ids.ts';
+import { CloudState } from './cloud-state.ts';
+import type { FakeVonageControl } from './control-api.ts';
+import { createControl, type AgentMediaProbe } from './fake-vonage-control.ts';
+import type { FarEndMedia } from './far-end-media.ts';
+import { fallbackRoutes } from './fallback-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+import type { HeartbeatOptions, SocketConnectionDeps } from './socket-connection.ts';
+import { createSocketHandler } from './socket-handler.ts';
+import { SocketHub } from './socket-hub.ts';
+import { WebRtcFarEndMedia } from './webrtc-far-end-media.ts';
 
 export interface FakeCloudEndpoints {
   apiUrl: string;
@@ -33,7 +33,12 @@ export interface FakeCloudOptions {
 }
 
 export interface FakeCloud {
+  /** Everything, for the in-page host: REST routes and the MSW WebSocket interceptor. */
   handlers: Array<RequestHandler | WebSocketHandler>;
+  /** REST routes only, for a host that serves real HTTP (MSW's getResponse answers real requests). */
+  restHandlers: RequestHandler[];
+  /** What a host needs to carry the SDK's socket itself (see acceptSocket). */
+  socket: SocketConnectionDeps;
   control: FakeVonageControl;
   /** The app registers how to read the agent's inbound RTP packet count for a call (it uses the SDK's getPeerConnection). */
   setAgentMediaProbe(probe: AgentMediaProbe): void;
@@ -56,14 +61,13 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
   let agentProbe: AgentMediaProbe | undefined;
   const { apiUrl, websocketUrl } = options.endpoints;
   const heartbeat = options.heartbeat ?? defaultHeartbeat;
+  const restHandlers = [...sessionRoutes(ctx, apiUrl, websocketUrl), ...callRoutes(ctx, apiUrl), ...fallbackRoutes(apiUrl)];
+  const socket: SocketConnectionDeps = { state, hub: ctx.hub, heartbeat };
 
   return {
-    handlers: [
-      ...sessionRoutes(ctx, apiUrl, websocketUrl),
-      ...callRoutes(ctx, apiUrl),
-      ...fallbackRoutes(apiUrl),
-      createSocketHandler({ state, hub: ctx.hub, heartbeat }, options.endpoints),
-    ],
+    handlers: [...restHandlers, createSocketHandler(socket, options.endpoints)],
+    restHandlers,
+    socket,
     control: createControl(ctx, () => agentProbe),
     setAgentMediaProbe: (probe) => {
       agentProbe = probe;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InviteCancelReason } from './control-api';
+import type { InviteCancelReason } from './control-api.ts';
 import {
   agentRejectPlan,
   calleeBusyPlan,
@@ -8,7 +8,7 @@ import {
   localHangupPlan,
   remoteHangupPlan,
   type EndingPlan,
-} from './ending-plans';
+} from './ending-plans.ts';
 
 function kinds(plan: EndingPlan): string[] {
   return plan.steps.map((step) => step.kind);

@@ -9,8 +9,8 @@
 //   arrives BEFORE rtc:hangup: 'remote_rejected' | 'remote_no_answer' -> REMOTE_REJECT,
 //   'ring_timer' | 'local_cancel' -> REMOTE_NO_ANSWER_TIMEOUT, anything else -> REMOTE_HANGUP.
 //   After a local DELETE member, rtc:hangup code LOCAL_HANGUP gives LOCAL_HANGUP.
-import type { InviteCancelReason } from './control-api';
-import type { WireHangupReason, WireMemberLeftReason } from './wire-types';
+import type { InviteCancelReason } from './control-api.ts';
+import type { WireHangupReason, WireMemberLeftReason } from './wire-types.ts';
 
 export type EndingStep =
   | { kind: 'rtc:hangup'; reason: WireHangupReason }

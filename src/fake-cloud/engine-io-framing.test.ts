@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeClientFrame, disconnectFrame, encodeConnectAck, encodeEvent, encodeOpen } from './engine-io-framing';
+import { decodeClientFrame, disconnectFrame, encodeConnectAck, encodeEvent, encodeOpen } from './engine-io-framing.ts';
 
 describe('engine.io / socket.io framing', () => {
   it('encodes the open handshake with the heartbeat the client will obey', () => {

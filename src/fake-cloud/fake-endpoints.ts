@@ -1,4 +1,4 @@
-import type { FakeCloudEndpoints } from './create-fake-cloud';
+import type { FakeCloudEndpoints } from './create-fake-cloud.ts';
 
 /**
  * The fake cloud lives on the page's own origin, so no SDK request can leave the browser. The socket path

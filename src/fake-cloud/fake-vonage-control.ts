@@ -1,8 +1,9 @@
 // The control surface (window.fakeVonage) over the cloud: what QA scenarios and the demo simulator drive.
-import { remoteHangup } from './call-hangups';
-import { CloudError, type CloudContext } from './cloud-context';
-import type { AgentMediaReport, FakeVonageControl } from './control-api';
-import { armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls';
+import { remoteHangup } from './call-hangups.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { AgentMediaReport, FakeVonageControl } from './control-api.ts';
+import { resetCloud } from './reset-cloud.ts';
+import { armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls.ts';
 
 export type AgentMediaProbe = (callId: string) => Promise<AgentMediaReport>;
 
@@ -17,10 +18,10 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
     cancelInvite: async (callId, reason, timing) =>
       timing ? armCancelOnAnswer(ctx, callId, reason, timing.delayMs ?? 0) : cancelInvite(ctx, callId, reason),
     hangup: async (callId) => remoteHangup(ctx, callId),
-    setCallee: (options) => {
+    setCallee: async (options) => {
       ctx.callee = { ...options };
     },
-    calls: () => ctx.state.snapshots(),
+    calls: async () => ctx.state.snapshots(),
     mediaStats: async (callId) => {
       const probe = agentProbe();
       const [farEndPacketsReceived, agent] = await Promise.all([
@@ -37,6 +38,7 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
       requireAgent(agent);
       ctx.hub.dropUser(agent, options?.offlineMs);
     },
+    reset: async () => resetCloud(ctx),
     restoreNetwork: async (agent) => {
       requireAgent(agent);
       ctx.hub.restoreUser(agent);

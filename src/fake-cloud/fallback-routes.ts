@@ -1,7 +1,7 @@
 // Anything else under the API prefix: CORS preflight, and a CS-error 404 so an unexpected SDK call fails
 // loudly (and visibly in the console) instead of reaching the network.
 import { http } from 'msw';
-import { csErrorReply, preflightReply } from './rest-responses';
+import { csErrorReply, preflightReply } from './rest-responses.ts';
 
 export function fallbackRoutes(apiUrl: string) {
   return [

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { agentLeaves, remoteHangup } from './call-hangups';
-import { acceptAgentAnswer, agentAnswering, armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls';
-import { postConversationEvent } from './conversation-events';
-import { connectAgent, testContext } from './test-support';
+import { agentLeaves, remoteHangup } from './call-hangups.ts';
+import { acceptAgentAnswer, agentAnswering, armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls.ts';
+import { postConversationEvent } from './conversation-events.ts';
+import { connectAgent, testContext } from './test-support.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,10 +1,10 @@
 // An inbound call to an agent: invite with the far end's offer, answer, reject, cancel.
-import { endCall, nextStamp, pushMemberJoined, pushToAgent, wireView } from './call-events';
-import { CloudError, type CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import type { InviteCancelReason, RingAgentOptions } from './control-api';
-import { agentRejectPlan, inviteCancelPlan, remoteHangupPlan } from './ending-plans';
-import { memberInvited } from './socket-events';
+import { endCall, nextStamp, pushMemberJoined, pushToAgent, wireView } from './call-events.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import type { InviteCancelReason, RingAgentOptions } from './control-api.ts';
+import { agentRejectPlan, inviteCancelPlan, remoteHangupPlan } from './ending-plans.ts';
+import { memberInvited } from './socket-events.ts';
 
 export async function ringAgent(ctx: CloudContext, options: RingAgentOptions): Promise<string> {
   const agent = ctx.state.findAgent(options.agent);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { agentLeaves } from './call-hangups';
-import type { CloudContext } from './cloud-context';
-import type { CalleeOptions } from './control-api';
-import { cancelKnock, knock, openOutboundLeg } from './outbound-calls';
-import { connectAgent, testContext, type RecordingPort } from './test-support';
+import { agentLeaves } from './call-hangups.ts';
+import type { CloudContext } from './cloud-context.ts';
+import type { CalleeOptions } from './control-api.ts';
+import { cancelKnock, knock, openOutboundLeg } from './outbound-calls.ts';
+import { connectAgent, testContext, type RecordingPort } from './test-support.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,12 +1,12 @@
 // An agent's outbound call (SDK serverCall): the far end answers the SDK's offer inside the /legs reply,
 // the agent's member joins, then the callee's leg rings and answers, is busy, or never answers.
-import { endCall, nextStamp, pushMemberJoined, pushToAgent } from './call-events';
-import { CloudError, type CloudContext } from './cloud-context';
-import type { CallRecord, SessionRecord } from './cloud-state';
-import type { CalleeOptions } from './control-api';
-import { calleeBusyPlan, calleeNoAnswerPlan, localHangupPlan } from './ending-plans';
-import { legStatusUpdate } from './socket-events';
-import type { ChannelEndpoint, WireLegStatus } from './wire-types';
+import { endCall, nextStamp, pushMemberJoined, pushToAgent } from './call-events.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { CallRecord, SessionRecord } from './cloud-state.ts';
+import type { CalleeOptions } from './control-api.ts';
+import { calleeBusyPlan, calleeNoAnswerPlan, localHangupPlan } from './ending-plans.ts';
+import { legStatusUpdate } from './socket-events.ts';
+import type { ChannelEndpoint, WireLegStatus } from './wire-types.ts';
 
 export async function openOutboundLeg(
   ctx: CloudContext,

@@ -1,9 +1,9 @@
 // What a reloaded page (or the SDK's media reconnect) needs to resume a live call: GET the leg, GET its own
 // member, then POST a fresh offer that the far end answers with a new peer over socket `rtc:answer`.
-import { nextStamp, pushToAgent } from './call-events';
-import type { CloudContext } from './cloud-context';
-import type { CallRecord } from './cloud-state';
-import { rtcAnswer } from './socket-events';
+import { nextStamp, pushToAgent } from './call-events.ts';
+import type { CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import { rtcAnswer } from './socket-events.ts';
 
 export function legSnapshot(ctx: CloudContext, call: CallRecord) {
   const channel = ctx.state.agentChannel(call);

@@ -1,7 +1,7 @@
 // JSON replies with CORS headers (the SDK sends Authorization, so a cross-origin setup needs preflight
 // answers), CS-error bodies like Vonage's, and safe readers for the SDK's request bodies.
 import { HttpResponse, type JsonBodyType } from 'msw';
-import { CloudError } from './cloud-context';
+import { CloudError } from './cloud-context.ts';
 
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',

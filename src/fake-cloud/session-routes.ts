@@ -1,7 +1,7 @@
 // REST for sessions: token refresh, and the reconnect metrics the SDK posts to the websocket host.
 import { http } from 'msw';
-import type { CloudContext } from './cloud-context';
-import { bearerToken, csErrorReply, jsonReply, preflightReply } from './rest-responses';
+import type { CloudContext } from './cloud-context.ts';
+import { bearerToken, csErrorReply, jsonReply, preflightReply } from './rest-responses.ts';
 
 export function sessionRoutes(ctx: CloudContext, apiUrl: string, websocketUrl: string) {
   const metricsUrl = `${websocketUrl}/v2/rtc/metrics`;

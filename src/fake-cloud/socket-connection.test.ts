@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mintDemoToken } from './demo-token';
-import { SocketConnection } from './socket-connection';
-import { RecordingPort, testContext } from './test-support';
-import { memberInvited } from './socket-events';
+import { mintDemoToken } from './demo-token.ts';
+import { SocketConnection } from './socket-connection.ts';
+import { RecordingPort, testContext } from './test-support.ts';
+import { memberInvited } from './socket-events.ts';
 
 const heartbeat = { pingIntervalMs: 25_000, pingTimeoutMs: 20_000 };
 

@@ -1,10 +1,10 @@
 // One SDK socket from open to close: the Engine.IO handshake, server pings, the Socket.IO CONNECT, then
 // authentication from the `token` query (first connect) or `session_id` (reconnect, same session).
-import type { CloudState } from './cloud-state';
-import { readDemoTokenUser } from './demo-token';
-import { decodeClientFrame, encodeConnectAck, encodeOpen, pingFrame, pongFrame } from './engine-io-framing';
-import type { SocketHub, SocketPort } from './socket-hub';
-import { emptyBody, sessionSuccess } from './socket-events';
+import type { CloudState } from './cloud-state.ts';
+import { readDemoTokenUser } from './demo-token.ts';
+import { decodeClientFrame, encodeConnectAck, encodeOpen, pingFrame, pongFrame } from './engine-io-framing.ts';
+import type { SocketHub, SocketPort } from './socket-hub.ts';
+import { emptyBody, sessionSuccess } from './socket-events.ts';
 
 export interface HeartbeatOptions {
   /** The server pings this often; the client closes and reconnects after pingInterval + pingTimeout of silence. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sequentialIdFactory } from './cloud-ids';
-import { CloudState } from './cloud-state';
+import { sequentialIdFactory } from './cloud-ids.ts';
+import { CloudState } from './cloud-state.ts';
 import {
   audioDtmf,
   audioToggle,
@@ -11,8 +11,8 @@ import {
   rtcAnswer,
   rtcHangup,
   sessionSuccess,
-} from './socket-events';
-import { testAgents } from './test-support';
+} from './socket-events.ts';
+import { testAgents } from './test-support.ts';
 
 function inboundCall() {
   const state = new CloudState(testAgents, sequentialIdFactory());

@@ -1,6 +1,6 @@
 // Builders for every event the fake cloud pushes, shaped like the captures in /work/shared/vonage-wire.
 // Each takes the event id explicitly so the per-conversation counter stays in one place (CloudState).
-import type { AgentRecord, CallRecord, SessionRecord } from './cloud-state';
+import type { AgentRecord, CallRecord, SessionRecord } from './cloud-state.ts';
 import type {
   AudioDtmfEvent,
   AudioToggleEvent,
@@ -17,7 +17,7 @@ import type {
   WireLegStatus,
   WireMemberEventBody,
   WireMemberLeftReason,
-} from './wire-types';
+} from './wire-types.ts';
 
 export const fakeApplicationId = 'fake-vonage-app';
 export const fakeApiKey = 'fake-api-key';

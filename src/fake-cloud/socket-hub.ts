@@ -1,9 +1,9 @@
 // Which sockets belong to which session, and delivery of events to every socket of a user (all tabs of an
 // agent hear an invite, as on Vonage). A session with no socket keeps its events for the next reconnect.
-import type { CloudState, SessionRecord } from './cloud-state';
-import { disconnectFrame, encodeEvent } from './engine-io-framing';
-import type { SocketEvent } from './wire-types';
-import { emptyBody } from './socket-events';
+import type { CloudState, SessionRecord } from './cloud-state.ts';
+import { disconnectFrame, encodeEvent } from './engine-io-framing.ts';
+import type { SocketEvent } from './wire-types.ts';
+import { emptyBody } from './socket-events.ts';
 
 /** One live socket as the cloud sees it; the MSW WebSocket client in the browser, a recorder in tests. */
 export interface SocketPort {
@@ -65,6 +65,15 @@ export class SocketHub {
       setTimeout(() => port.close(), closeAfterDisconnectMs);
     }
     for (const session of this.state.sessionsOf(userName)) this.state.endSession(session.id);
+  }
+
+  /** Closes every socket and ends every simulated outage (see resetCloud). */
+  closeAll(): void {
+    for (const port of [...this.sessionByPort.keys()]) {
+      this.detach(port);
+      port.close();
+    }
+    this.offlineUntil.clear();
   }
 
   /** A transport drop without a goodbye: socket.io-client reconnects and resumes the same session. */

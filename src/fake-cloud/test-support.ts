@@ -1,11 +1,11 @@
 // Shared pieces for the fake cloud's unit tests: scripted far-end media and a socket that records frames.
 import { vi } from 'vitest';
-import { CallTimers } from './call-timers';
-import { defaultTiming, type CloudContext } from './cloud-context';
-import { sequentialIdFactory } from './cloud-ids';
-import { CloudState } from './cloud-state';
-import type { FarEndMedia } from './far-end-media';
-import { SocketHub, type SocketPort } from './socket-hub';
+import { CallTimers } from './call-timers.ts';
+import { defaultTiming, type CloudContext } from './cloud-context.ts';
+import { sequentialIdFactory } from './cloud-ids.ts';
+import { CloudState } from './cloud-state.ts';
+import type { FarEndMedia } from './far-end-media.ts';
+import { SocketHub, type SocketPort } from './socket-hub.ts';
 
 export const testAgents = [
   { userName: 'Jane', userId: 'USR-jane', displayName: 'Jane Doe' },

@@ -1,7 +1,7 @@
 // The far end as real in-page WebRTC: one RTCPeerConnection per call that sends a quiet tone and counts the
 // agent's packets. The SDK's own SDPs carry only a dummy 0.0.0.0 candidate, so media works because this side
 // publishes real host candidates and learns the SDK's address as peer-reflexive.
-import type { FarEndMedia } from './far-end-media';
+import type { FarEndMedia } from './far-end-media.ts';
 
 interface FarEndPeer {
   connection: RTCPeerConnection;

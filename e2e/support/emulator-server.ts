@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { build, preview } from 'vite';
+
+/** The demo build that talks to the emulator on its own origin (mode `emulator`, see .env.emulator). */
+export const emulatorBuildDir = 'dist-e2e-emulator';
+
+/** Builds the emulator demo once per run (Playwright's global setup); E2E_REUSE_SERVER=1 keeps an existing build. */
+export async function buildEmulatorDemo() {
+  if (process.env.E2E_REUSE_SERVER === '1' && existsSync(emulatorBuildDir)) return;
+  // A short token timeout keeps the "token backend does not answer" scenario quick, as in the static build.
+  process.env.VITE_TOKEN_TIMEOUT_MS = '5000';
+  await build({ mode: 'emulator', logLevel: 'warn', build: { outDir: emulatorBuildDir, emptyOutDir: true } });
+}
+
+export interface EmulatorServer {
+  url: string;
+  /** An empty cloud and a normally answering token backend, so each scenario starts from nothing. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One emulator per Playwright worker: the app and the Vonage cloud on one origin (Vite's preview server with
+ * the emulator plugin). Workers never share a cloud, so two scenarios signing in as Jane cannot meet.
+ */
+export async function startEmulatorServer(port: number): Promise<EmulatorServer> {
+  const server = await preview({
+    mode: 'emulator',
+    logLevel: 'warn',
+    build: { outDir: emulatorBuildDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    async reset() {
+      const response = await fetch(`${url}/emulator/reset`, { method: 'POST' });
+      if (!response.ok) throw new Error(`The emulator did not reset: HTTP ${response.status}`);
+    },
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,5 @@
+import { buildEmulatorDemo } from './emulator-server';
+
+export default async function globalSetup() {
+  await buildEmulatorDemo();
+}

@@ -1,0 +1,108 @@
+// The local Vonage cloud emulator: the same cloud core the in-page demo runs (src/fake-cloud), hosted in Node
+// over real HTTP and a real WebSocket, with real WebRTC far ends. One emulator serves every tab and device
+// that reaches it. It knows nothing of Vite or of a port: a host (the Vite plugin, the standalone server, a
+// test) hands it requests and upgrades.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getResponse } from 'msw';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { demoMobileApiKey } from '../src/config/app-config.ts';
+import { createDemoTokenBackend } from '../src/demo/demo-token-backend.ts';
+import { createFakeCloud, type FakeCloud } from '../src/fake-cloud/create-fake-cloud.ts';
+import { demoAgents } from '../src/fake-cloud/demo-agents.ts';
+import { fakeCloudEndpoints } from '../src/fake-cloud/fake-endpoints.ts';
+import { acceptSocket, SocketRefused, socketRefusal } from '../src/fake-cloud/socket-handler.ts';
+import { createControlRoutes } from './control-routes.ts';
+import { WrtcFarEndMedia } from './media/wrtc-far-end-media.ts';
+import { readBody, sendFetchResponse } from './node-http.ts';
+
+/**
+ * Requests are matched against the handlers on one fixed origin, whatever host name the browser used
+ * (localhost, 127.0.0.1, a LAN address): the routes only care about paths.
+ */
+const routingOrigin = 'http://emulator.invalid';
+const endpoints = fakeCloudEndpoints(routingOrigin);
+const socketPath = endpoints.websocketPath;
+export const tokenPath = '/api/jwt';
+export const controlPrefix = '/emulator';
+
+/** Paths the emulator answers; anything else is left to the host (Vite serves the app). */
+const ownedPrefixes = ['/fake-vonage/', '/v2/rtc/metrics', tokenPath, controlPrefix];
+
+export interface Emulator {
+  cloud: FakeCloud;
+  /** Answers the request when it is the emulator's; resolves false to let the host serve it. */
+  handleRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /** Takes the SDK's WebSocket upgrade; false when the upgrade is not the emulator's (e.g. Vite's HMR). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): void;
+}
+
+let socketIds = 0;
+
+export function createEmulator(): Emulator {
+  const media = new WrtcFarEndMedia();
+  const cloud = createFakeCloud({ endpoints, agents: demoAgents, media });
+  const tokenBackend = createDemoTokenBackend({ tokenUrl: `${routingOrigin}${tokenPath}`, mobileApiKey: demoMobileApiKey, agents: demoAgents });
+  const restHandlers = [...tokenBackend.handlers, ...cloud.restHandlers];
+  const control = createControlRoutes(cloud.control, tokenBackend.control);
+  const sockets = new WebSocketServer({ noServer: true });
+
+  function carry(ws: WebSocket, url: URL) {
+    socketIds += 1;
+    let accepted: ReturnType<typeof acceptSocket>;
+    try {
+      accepted = acceptSocket(cloud.socket, { id: `ws-${socketIds}`, url, send: (frame) => ws.send(frame), close: () => ws.close() });
+    } catch (error) {
+      // A simulated outage: fail the connection as a refused one fails (close before the handshake ends).
+      ws.terminate();
+      if (!(error instanceof SocketRefused)) throw error;
+      return;
+    }
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) accepted.receive(data.toString());
+    });
+    ws.on('close', () => accepted.closed());
+    ws.on('error', () => accepted.closed());
+  }
+
+  return {
+    cloud,
+
+    async handleRequest(request, response) {
+      const path = new URL(request.url ?? '/', routingOrigin).pathname;
+      if (!ownedPrefixes.some((prefix) => path === prefix || path.startsWith(prefix))) return false;
+      if (path.startsWith(controlPrefix)) return control.handle(request, response, path.slice(controlPrefix.length));
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBody(request);
+      const fetchRequest = new Request(new URL(request.url ?? '/', routingOrigin), {
+        method: request.method ?? 'GET',
+        headers: Object.entries(request.headers).flatMap(([name, value]) =>
+          value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]),
+        ),
+        ...(body === undefined ? {} : { body: new Uint8Array(body) }),
+      });
+      const answer = await getResponse(restHandlers, fetchRequest);
+      await sendFetchResponse(response, answer ?? Response.json({ error: `No emulator route for ${request.method} ${path}` }, { status: 404 }));
+      return true;
+    },
+
+    handleUpgrade(request, socket, head) {
+      const url = new URL(request.url ?? '/', routingOrigin);
+      if (url.pathname.replace(/\/$/, '') !== socketPath) return false;
+      if (socketRefusal(cloud.socket, url)) {
+        // A network that is down: the connection fails before it opens, and socket.io-client counts an attempt.
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return true;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => carry(ws, url));
+      return true;
+    },
+
+    close() {
+      void cloud.control.reset();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      media.closeAll();
+    },
+  };
+}
