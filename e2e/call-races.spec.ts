@@ -8,12 +8,13 @@ const caller = { agent: 'Jane', from: '447911123456' } as const;
 test.describe('Races between the agent and the far end', () => {
   test('the caller gives up just as Jane answers: the call ends as theirs and her microphone is released', async ({ jane, farEnd }) => {
     // 0 ms: the cancel lands while the SDK still waits for the join reply; 25–90 ms: while it opens the
-    // microphone and builds its peer connection (the window in which the microphone used to stay live).
+    // microphone and builds its peer connection (the window in which the microphone used to stay live). On a
+    // fast machine the answer can win the later races: the caller then hangs up on an answered call.
     for (const delayMs of [0, 25, 45, 60, 90]) {
       const callId = await farEnd.ringAgent(caller);
       await farEnd.callerGivesUpAsAgentAnswers(callId, delayMs);
       await jane.answerButton.click();
-      await jane.expectLastCallSummary('The caller hung up before you answered.');
+      await jane.expectLastCallSummary(/The caller hung up( before you answered)?\./);
       await expect(jane.activeCall).toBeHidden();
       await expectNoLiveMedia(jane.page);
       expect(await farEnd.call(callId)).toMatchObject({ state: 'ended' });

@@ -71,6 +71,13 @@ export class FakeCloudDriver {
       .toBe(true);
   }
 
+  /** Agent-to-agent: what this agent says reaches the other agent's far end and is sent on to them. */
+  async expectHeardByTheOtherAgent(callId: string) {
+    await expect
+      .poll(async () => (await this.mediaStats(callId)).relayedToOtherAgent ?? 0, { message: 'the other agent hears this one' })
+      .toBeGreaterThan(0);
+  }
+
   /** Packets keep arriving on both sides: media survives whatever the test just did to the signalling. */
   async expectAudioStillFlowing(callId: string) {
     const before = await this.mediaStats(callId);

@@ -33,6 +33,8 @@ interface SoftphoneFixtures {
   farEnd: FakeCloudDriver;
   /** The softphone with agent Jane signed in and Ready. */
   jane: SoftphonePage;
+  /** Agent Joe in his own browser context (another device), signed in and Ready: emulator project only. */
+  joe: SoftphonePage;
 }
 
 /**
@@ -100,6 +102,19 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
   jane: async ({ softphone, farEnd: _ready }, use) => {
     await softphone.signInAndWaitUntilReady('Jane');
     await use(softphone);
+  },
+  joe: async ({ browser, emulatorServer, jane: _signedInFirst }, use, testInfo) => {
+    if (!emulatorServer) throw new Error('Two agents need one shared cloud: run this scenario in the emulator project.');
+    const context = await browser.newContext({ baseURL: emulatorServer.url, permissions: ['microphone'] });
+    await installMediaLeakGuard(context);
+    const joe = new SoftphonePage(await context.newPage());
+    await joe.open();
+    await new FakeCloudDriver(joe.page).ready();
+    await joe.signInAndWaitUntilReady('Joe');
+    await use(joe);
+    // The same guard as every page: Joe's microphone is released once he shows no call.
+    if (testInfo.status === 'passed') await expectNoLiveMediaWithoutCalls(joe.page, testInfo);
+    await context.close();
   },
 });
 

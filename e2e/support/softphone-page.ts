@@ -65,7 +65,9 @@ export class SoftphonePage {
 
   async signInAndWaitUntilReady(agent: string) {
     await this.signIn(agent);
-    await expect(this.connection).toHaveText('Ready');
+    // The first sign-in of a page downloads and evaluates the SDK (1.3 MB); on a loaded 2-core machine that
+    // alone can take several seconds.
+    await expect(this.connection).toHaveText('Ready', { timeout: 20_000 });
   }
 
   async answerIncomingCall() {

@@ -3,18 +3,25 @@
 // The SDK's own SDPs carry only a dummy 0.0.0.0 candidate, so media works because this side publishes real
 // host candidates and learns the browser's address as peer-reflexive, exactly as with the in-page far end.
 import wrtc from '@roamhq/wrtc';
-import type { FarEndMedia } from '../../src/fake-cloud/far-end-media.ts';
+import { FarEndPeers } from '../../src/fake-cloud/far-end-peers.ts';
 
 type NodePeerConnection = InstanceType<typeof wrtc.RTCPeerConnection>;
 type NodeAudioSource = InstanceType<typeof wrtc.nonstandard.RTCAudioSource>;
+type NodeAudioSink = InstanceType<typeof wrtc.nonstandard.RTCAudioSink>;
+type AudioFrame = Parameters<NodeAudioSource['onData']>[0];
 
 interface FarEndPeer {
   connection: NodePeerConnection;
   source: NodeAudioSource;
+  /** What the agent sends, once their track arrives. */
+  sink?: NodeAudioSink;
+  /** Agent-to-agent: the other call whose far end plays what this one receives (no tone then). */
+  relayTo?: string;
+  /** Audio frames passed on to the other agent. */
+  relayedFrames: number;
   stopTrack(): void;
 }
 
-const iceGatheringLimitMs = 5000;
 const sampleRate = 48_000;
 /** libwebrtc takes audio in 10 ms frames. */
 const frameMs = 10;
@@ -33,74 +40,29 @@ function toneFrame(frameIndex: number): Int16Array {
 }
 const toneFrames = Array.from({ length: 100 }, (_, index) => toneFrame(index));
 
-function gatheringComplete(connection: NodePeerConnection): Promise<void> {
-  if (connection.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, iceGatheringLimitMs);
-    connection.addEventListener('icegatheringstatechange', () => {
-      if (connection.iceGatheringState !== 'complete') return;
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-async function inboundPacketCount(connection: NodePeerConnection): Promise<number> {
-  const report = await connection.getStats();
-  let packets = 0;
-  report.forEach((stat: { type?: string; kind?: string; mediaType?: string; packetsReceived?: number }) => {
-    if (stat.type === 'inbound-rtp' && (stat.kind ?? stat.mediaType) === 'audio') packets += stat.packetsReceived ?? 0;
-  });
-  return packets;
-}
-
-export class WrtcFarEndMedia implements FarEndMedia {
-  private readonly peers = new Map<string, FarEndPeer>();
-  /** Packet counts of closed peers, so stats stay readable after a call ends. */
-  private readonly finalCounts = new Map<string, number>();
+export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
+  private readonly finalRelayed = new Map<string, number>();
   private pump: ReturnType<typeof setInterval> | undefined;
   private frameIndex = 0;
 
-  async createOffer(callId: string): Promise<string> {
-    const { connection } = this.openPeer(callId);
-    await connection.setLocalDescription(await connection.createOffer());
-    await gatheringComplete(connection);
-    return this.localSdp(connection);
+  bridge(callIdA: string, callIdB: string): void {
+    const a = this.peers.get(callIdA);
+    const b = this.peers.get(callIdB);
+    if (!a || !b) return;
+    a.relayTo = callIdB;
+    b.relayTo = callIdA;
   }
 
-  async applyAnswer(callId: string, sdp: string): Promise<void> {
-    const peer = this.peers.get(callId);
-    if (!peer) throw new Error(`No far-end peer for call ${callId}`);
-    await peer.connection.setRemoteDescription({ type: 'answer', sdp });
+  /** Frames of the agent's audio this call's far end passed on to the other agent (agent-to-agent calls). */
+  relayedFrames(callId: string): number {
+    return this.peers.get(callId)?.relayedFrames ?? this.finalRelayed.get(callId) ?? 0;
   }
 
-  async answerOffer(callId: string, sdp: string): Promise<string> {
-    this.close(callId);
-    const { connection } = this.openPeer(callId);
-    await connection.setRemoteDescription({ type: 'offer', sdp });
-    await connection.setLocalDescription(await connection.createAnswer());
-    await gatheringComplete(connection);
-    return this.localSdp(connection);
-  }
-
-  async packetsReceived(callId: string): Promise<number> {
-    const peer = this.peers.get(callId);
-    if (!peer) return this.finalCounts.get(callId) ?? 0;
-    const packets = await inboundPacketCount(peer.connection);
-    this.finalCounts.set(callId, packets);
-    return packets;
-  }
-
-  close(callId: string): void {
-    const peer = this.peers.get(callId);
-    if (!peer) return;
-    this.peers.delete(callId);
+  protected stopPeer(callId: string, peer: FarEndPeer): void {
+    this.finalRelayed.set(callId, peer.relayedFrames);
+    peer.sink?.stop();
     peer.stopTrack();
     if (this.peers.size === 0) this.stopPump();
-    void inboundPacketCount(peer.connection)
-      .then((packets) => this.finalCounts.set(callId, packets))
-      .catch(() => undefined)
-      .finally(() => peer.connection.close());
   }
 
   /** Closes every peer (the emulator is shutting down). */
@@ -108,17 +70,19 @@ export class WrtcFarEndMedia implements FarEndMedia {
     for (const callId of [...this.peers.keys()]) this.close(callId);
   }
 
-  get openPeerCount(): number {
-    return this.peers.size;
-  }
-
-  private openPeer(callId: string): FarEndPeer {
+  protected openPeer(callId: string): FarEndPeer {
     const source = new wrtc.nonstandard.RTCAudioSource();
     const track = source.createTrack();
     const connection = new wrtc.RTCPeerConnection({ iceServers: [] });
     // In a stream, as Vonage's media servers send it: the SDK plays only tracks that arrive with a stream.
     connection.addTrack(track, new wrtc.MediaStream([track]));
-    const peer: FarEndPeer = { connection, source, stopTrack: () => track.stop() };
+    const peer: FarEndPeer = { connection, source, relayedFrames: 0, stopTrack: () => track.stop() };
+    connection.addEventListener('track', (event: { track: MediaStreamTrack }) => {
+      peer.sink?.stop();
+      const sink = new wrtc.nonstandard.RTCAudioSink(event.track as never);
+      sink.ondata = (frame: AudioFrame) => this.relay(peer, frame);
+      peer.sink = sink;
+    });
     this.peers.set(callId, peer);
     this.startPump();
     return peer;
@@ -130,20 +94,25 @@ export class WrtcFarEndMedia implements FarEndMedia {
       const samples = toneFrames[this.frameIndex % toneFrames.length];
       this.frameIndex += 1;
       if (!samples) return;
-      for (const { source } of this.peers.values()) {
+      for (const { source, relayTo } of this.peers.values()) {
+        if (relayTo !== undefined) continue;
         source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPerFrame });
       }
     }, frameMs);
   }
 
+  /** Agent-to-agent: what this far end hears, the other far end says. */
+  private relay(peer: FarEndPeer, frame: AudioFrame) {
+    if (peer.relayTo === undefined) return;
+    const other = this.peers.get(peer.relayTo);
+    if (!other) return;
+    const { samples, sampleRate, bitsPerSample, channelCount, numberOfFrames } = frame;
+    other.source.onData({ samples, sampleRate, bitsPerSample, channelCount, numberOfFrames });
+    peer.relayedFrames += 1;
+  }
+
   private stopPump() {
     clearInterval(this.pump);
     this.pump = undefined;
-  }
-
-  private localSdp(connection: NodePeerConnection): string {
-    const sdp = connection.localDescription?.sdp;
-    if (!sdp) throw new Error('Far-end peer has no local description');
-    return sdp;
   }
 }

@@ -1,6 +1,7 @@
 // Pushing a call's events to its agent, and running an ending plan exactly once.
 import type { CloudContext } from './cloud-context.ts';
 import type { CallRecord } from './cloud-state.ts';
+import { partnerEnding, partnerOf } from './agent-to-agent.ts';
 import type { EndingPlan, EndingStep } from './ending-plans.ts';
 import { memberJoined, memberLeft, rtcHangup, type CallWireView, type EventStamp } from './socket-events.ts';
 import type { SocketEvent } from './wire-types.ts';
@@ -43,6 +44,8 @@ export function endCall(ctx: CloudContext, call: CallRecord, plan: EndingPlan, a
   if (!ctx.state.markEnded(call, plan.endReason)) return false;
   ctx.timers.clear(call.callId);
   ctx.media.close(call.callId);
+  const partner = partnerOf(ctx, call);
+  if (partner && partner.state !== 'ended') endCall(ctx, partner, partnerEnding(call, partner));
   const push = () => {
     for (const step of plan.steps) pushToAgent(ctx, call, stepEvent(ctx, call, step));
   };

@@ -123,7 +123,9 @@ export function callRoutes(ctx: CloudContext, apiUrl: string) {
         const body = await readJsonObject(request);
         const call = legCall(ctx, requireString(body, 'channel', 'id'));
         const to = readEndpoint(isObject(body.channel) ? body.channel.to : undefined);
-        return jsonReply({ id: knock(ctx, call, to) });
+        // The SDK always sends a phone endpoint; the call context (custom_data) says whether it named an app user.
+        const appUser = readString(body, 'properties', 'custom_data', 'type') === 'app' ? readString(body, 'properties', 'custom_data', 'to') : undefined;
+        return jsonReply({ id: knock(ctx, call, to, appUser) });
       }),
     ),
 

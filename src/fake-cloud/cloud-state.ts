@@ -44,6 +44,8 @@ export interface CallRecord {
   calleeLegHistory: { status: WireLegStatus; date: string }[];
   createdAt: string;
   answeredAt?: string;
+  /** The other agent's leg of an agent-to-agent call. */
+  bridgedCallId?: string;
   /** Set by the control API: the caller gives up this long after the agent's answer reaches the cloud. */
   cancelWhenAnswered?: { reason: InviteCancelReason; delayMs: number };
   /** Highest event id used in this call's conversation; ids must be Ints that grow. */

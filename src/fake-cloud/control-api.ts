@@ -55,6 +55,11 @@ export interface MediaStats {
   agentPacketsReceived: number;
   /** Whether the SDK's audio output (what the agent hears) is playing the far end's stream. */
   agentAudioPlaying: boolean;
+  /**
+   * Agent-to-agent calls on the emulator: audio frames of this agent that reached the other agent's far end
+   * and were sent on to them (absent where the cloud cannot join two agents, the in-page cloud).
+   */
+  relayedToOtherAgent?: number;
 }
 
 /** What the app reports about the agent's side of a call's media. */

@@ -28,7 +28,13 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
         ctx.media.packetsReceived(callId),
         probe ? probe(callId).catch(() => noAgentMedia) : Promise.resolve(noAgentMedia),
       ]);
-      return { farEndPacketsReceived, agentPacketsReceived: agent.packetsReceived, agentAudioPlaying: agent.audioPlaying };
+      const relayed = ctx.media.relayedFrames?.(callId);
+      return {
+        farEndPacketsReceived,
+        agentPacketsReceived: agent.packetsReceived,
+        agentAudioPlaying: agent.audioPlaying,
+        ...(relayed === undefined ? {} : { relayedToOtherAgent: relayed }),
+      };
     },
     expireSession: async (agent) => {
       requireAgent(agent);

@@ -12,4 +12,11 @@ export interface FarEndMedia {
   /** RTP packets the far end has received from the agent (0 when the call has no peer). */
   packetsReceived(callId: string): Promise<number>;
   close(callId: string): void;
+  /**
+   * Joins two calls' far ends so each agent hears the other (agent-to-agent calls): what one far end
+   * receives, the other sends. Hosts that cannot (the in-page cloud serves one agent) leave it out.
+   */
+  bridge?(callIdA: string, callIdB: string): void;
+  /** Audio frames of this call's agent that its far end passed on to the other agent. */
+  relayedFrames?(callId: string): number;
 }

@@ -4,6 +4,7 @@ import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { CallRecord } from './cloud-state.ts';
 import type { InviteCancelReason, RingAgentOptions } from './control-api.ts';
 import { agentRejectPlan, inviteCancelPlan, remoteHangupPlan } from './ending-plans.ts';
+import { calleeAgentAnswered } from './outbound-calls.ts';
 import { memberInvited } from './socket-events.ts';
 
 export async function ringAgent(ctx: CloudContext, options: RingAgentOptions): Promise<string> {
@@ -48,6 +49,7 @@ export async function acceptAgentAnswer(ctx: CloudContext, call: CallRecord, sdp
   }
   ctx.timers.clear(call.callId);
   ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => pushMemberJoined(ctx, call));
+  calleeAgentAnswered(ctx, call);
 }
 
 /** Called from the agent's DELETE member: the events follow the HTTP reply. */

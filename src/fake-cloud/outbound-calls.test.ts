@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentLeaves } from './call-hangups.ts';
 import type { CloudContext } from './cloud-context.ts';
 import type { CalleeOptions } from './control-api.ts';
+import { acceptAgentAnswer, rejectInvite } from './inbound-calls.ts';
 import { cancelKnock, knock, openOutboundLeg } from './outbound-calls.ts';
+import { remoteHangup } from './call-hangups.ts';
 import { connectAgent, testContext, type RecordingPort } from './test-support.ts';
 
 beforeEach(() => {
@@ -104,5 +106,62 @@ describe('outbound call flow', () => {
     cancelKnock(ctx, knockingId ?? '');
     expect(call.state).toBe('ended');
     expect(() => cancelKnock(ctx, 'KNO-nope')).toThrow(/Unknown knocker/);
+  });
+});
+
+describe('an agent calling another agent by name', () => {
+  async function janeCallsJoe({ joeSignedIn = true } = {}) {
+    const { ctx, media } = testContext();
+    const jane = connectAgent(ctx, 'Jane');
+    const joe = joeSignedIn ? connectAgent(ctx, 'Joe') : undefined;
+    const session = ctx.state.sessionsOf('Jane')[0];
+    if (!session) throw new Error('no session');
+    const leg = await openOutboundLeg(ctx, session, 'sdk-offer');
+    const call = ctx.state.call(leg.rtc_id);
+    if (!call) throw new Error('no call');
+    knock(ctx, call, { type: 'phone', number: 'Joe' }, 'Joe');
+    await vi.advanceTimersByTimeAsync(ctx.timing.pushDelayMs);
+    const joeCall = ctx.state.snapshots().find((snapshot) => snapshot.agent === 'Joe');
+    return { ctx, media, jane, joe, call, joeCall: joeCall && ctx.state.call(joeCall.callId) };
+  }
+
+  it('rings Joe for real, from Jane as an app user, while Jane hears it ring', async () => {
+    const { jane, joe, joeCall, call } = await janeCallsJoe();
+    expect(joeCall).toMatchObject({ direction: 'inbound', remote: 'Jane', remoteType: 'app', state: 'ringing' });
+    expect(joe?.events()[0]?.payload).toMatchObject({ body: { channel: { from: { type: 'app', user: 'Jane' } } } });
+    expect(jane.types()).toEqual(['member:joined', 'leg:status:update']);
+    expect(legStatuses(jane)).toEqual(['ringing']);
+    expect(call.remote).toBe('Joe');
+  });
+
+  it('Joe answers: Jane\'s leg is answered and the two far ends are joined; Joe hangs up, Jane\'s call ends too', async () => {
+    const { ctx, media, jane, call, joeCall } = await janeCallsJoe();
+    if (!joeCall) throw new Error('Joe was not rung');
+    await acceptAgentAnswer(ctx, joeCall, 'joe-answer');
+    expect(legStatuses(jane)).toEqual(['ringing', 'answered']);
+    expect(call.state).toBe('answered');
+    expect(media.bridge).toHaveBeenCalledWith(call.callId, joeCall.callId);
+
+    remoteHangup(ctx, joeCall.callId);
+    expect(call).toMatchObject({ state: 'ended', endReason: 'REMOTE_HANGUP' });
+  });
+
+  it('Joe rejects: Jane hears busy; Jane gives up first: Joe\'s invite is withdrawn', async () => {
+    const rejected = await janeCallsJoe();
+    if (!rejected.joeCall) throw new Error('Joe was not rung');
+    rejectInvite(rejected.ctx, rejected.joeCall);
+    expect(rejected.call).toMatchObject({ state: 'ended', endReason: 'REMOTE_BUSY' });
+
+    const cancelled = await janeCallsJoe();
+    if (!cancelled.joeCall) throw new Error('Joe was not rung');
+    agentLeaves(cancelled.ctx, cancelled.call);
+    expect(cancelled.joeCall).toMatchObject({ state: 'ended', endReason: 'REMOTE_CANCEL' });
+  });
+
+  it('an agent with no session gets the simulated far end, as a number would', async () => {
+    const { ctx, joeCall, jane } = await janeCallsJoe({ joeSignedIn: false });
+    expect(joeCall).toBeUndefined();
+    settle(ctx, ctx.timing.defaultAnswerAfterMs);
+    expect(legStatuses(jane)).toEqual(['ringing', 'answered']);
   });
 });

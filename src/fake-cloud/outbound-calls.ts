@@ -4,7 +4,9 @@ import { endCall, nextStamp, pushMemberJoined, pushToAgent } from './call-events
 import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { CallRecord, SessionRecord } from './cloud-state.ts';
 import type { CalleeOptions } from './control-api.ts';
-import { calleeBusyPlan, calleeNoAnswerPlan, localHangupPlan } from './ending-plans.ts';
+import { link, partnerOf } from './agent-to-agent.ts';
+import { calleeBusyPlan, calleeNoAnswerPlan, inviteCancelPlan, localHangupPlan } from './ending-plans.ts';
+import { ringAgent } from './inbound-calls.ts';
 import { legStatusUpdate } from './socket-events.ts';
 import type { ChannelEndpoint, WireLegStatus } from './wire-types.ts';
 
@@ -22,12 +24,48 @@ export async function openOutboundLeg(
   return { rtc_id: call.callId, sdp };
 }
 
-export function knock(ctx: CloudContext, call: CallRecord, to: ChannelEndpoint): string {
-  ctx.state.setCallee(call, to);
-  const callee = { ...ctx.callee };
-  ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoined(ctx, call, callee));
+/**
+ * POST /knocking: who the agent calls. `appUser` is set when the SDK's call context named an app user
+ * (`custom_data.type === 'app'`); a signed-in agent is then rung for real (see agent-to-agent.ts).
+ */
+export function knock(ctx: CloudContext, call: CallRecord, to: ChannelEndpoint, appUser?: string): string {
+  const callee = appUser === undefined ? undefined : ctx.state.findAgent(appUser);
+  const reachable = callee !== undefined && ctx.state.sessionsOf(callee.userName).length > 0 && callee.userName !== call.agent.userName;
+  ctx.state.setCallee(call, reachable ? { type: 'app', user: callee.userName } : to);
   if (call.knockingId === undefined) throw new Error('setCallee must assign a knocking id');
+  if (reachable) {
+    ringAgentForAgent(ctx, call, callee.userName);
+  } else {
+    const simulated = { ...ctx.callee };
+    ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoined(ctx, call, simulated));
+  }
   return call.knockingId;
+}
+
+/** The caller agent's leg is up at once; the callee agent's invite rings on every one of their sessions. */
+function ringAgentForAgent(ctx: CloudContext, call: CallRecord, calleeName: string): void {
+  call.agentJoinAnnounced = true;
+  ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => {
+    pushMemberJoined(ctx, call);
+    ringAgent(ctx, { agent: calleeName, from: call.agent.userName, fromType: 'app' }).then(
+      (calleeCallId) => {
+        const calleeCall = ctx.state.call(calleeCallId);
+        if (!calleeCall) return;
+        link(call, calleeCall);
+        if (call.state === 'ended') endCall(ctx, calleeCall, inviteCancelPlan('remote-cancel'));
+        else pushLegStatus(ctx, call, 'ringing');
+      },
+      () => endCall(ctx, call, calleeNoAnswerPlan()),
+    );
+  });
+}
+
+/** The callee agent answered: the caller's leg is answered and the two far ends are joined. */
+export function calleeAgentAnswered(ctx: CloudContext, calleeCall: CallRecord): void {
+  const call = partnerOf(ctx, calleeCall);
+  if (!call || !ctx.state.markAnswered(call)) return;
+  pushLegStatus(ctx, call, 'answered');
+  ctx.media.bridge?.(call.callId, calleeCall.callId);
 }
 
 /** DELETE /v0.3/knocking/{id}: the agent gave up before the callee answered. */

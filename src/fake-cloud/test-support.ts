@@ -26,6 +26,7 @@ export class ScriptedMedia implements FarEndMedia {
   close(callId: string): void {
     this.closed.push(callId);
   }
+  bridge = vi.fn();
 }
 
 export interface RecordedEvent {
