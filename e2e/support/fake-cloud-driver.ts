@@ -89,6 +89,10 @@ export class FakeCloudDriver {
       .toBe(true);
   }
 
+  setMaxSessions(max: number): Promise<void> {
+    return this.page.evaluate((limit) => window.fakeVonage!.setMaxSessions(limit), max);
+  }
+
   expireSession(agent: string): Promise<void> {
     return this.page.evaluate((name) => window.fakeVonage!.expireSession(name), agent);
   }

@@ -84,6 +84,8 @@ export interface FakeVonageControl {
    * attempts, about 25 s, with sessionError TRANSPORT_CLOSED).
    */
   dropConnection(agent: string, options?: { offlineMs?: number }): Promise<void>;
+  /** How many sessions (tabs, devices) one agent may have open at once; one more is refused (default 5). */
+  setMaxSessions(max: number): Promise<void>;
   /** Back to an empty cloud: no calls, no sessions, no outage, the default callee (each scenario starts here). */
   reset(): Promise<void>;
   /** Ends an outage started by `dropConnection(..., { offlineMs })` early: new sockets are accepted again. */

@@ -44,6 +44,7 @@ export const cloudControlMethods = [
   'dropConnection',
   'restoreNetwork',
   'reset',
+  'setMaxSessions',
 ] as const satisfies ReadonlyArray<keyof FakeVonageControl>;
 
 /** `baseUrl` is the emulator's origin, e.g. http://127.0.0.1:5821 ('' for the page's own origin). */

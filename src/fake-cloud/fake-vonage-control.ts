@@ -45,6 +45,10 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
       ctx.hub.dropUser(agent, options?.offlineMs);
     },
     reset: async () => resetCloud(ctx),
+    setMaxSessions: async (max) => {
+      if (!Number.isInteger(max) || max < 1) throw new CloudError(400, 'http:error:validation-fail', 'max must be a whole number of at least 1');
+      ctx.hub.maxSessionsPerUser = max;
+    },
     restoreNetwork: async (agent) => {
       requireAgent(agent);
       ctx.hub.restoreUser(agent);

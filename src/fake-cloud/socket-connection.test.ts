@@ -106,4 +106,23 @@ describe('SocketHub session endings', () => {
     expect(ctx.state.sessionsOf('Jane')).toHaveLength(1);
     expect(ctx.hub.portsOfUser('Jane')).toEqual([]);
   });
+
+  it('refuses a new session beyond the open-session limit, but lets an existing session reconnect', () => {
+    const { ctx } = testContext();
+    ctx.hub.maxSessionsPerUser = 1;
+    const first = connect(ctx, { token: janeToken() }, 'tab-a');
+    const sessionId = ctx.state.sessionsOf('Jane')[0]?.id ?? '';
+    const second = connect(ctx, { token: janeToken() }, 'tab-b');
+    expect(second.port.events().map((event) => event.type)).toEqual(['session:error:max-open-sessions']);
+    expect(ctx.state.sessionsOf('Jane')).toHaveLength(1);
+
+    // The first tab's socket drops and comes back with its session id: that is not a new session.
+    first.connection.closed();
+    const back = connect(ctx, { token: janeToken(), session_id: sessionId }, 'tab-a-again');
+    expect(back.port.events()[0]?.type).toBe('session:success');
+
+    // A closed tab no longer counts: a new session fits once no socket holds the old one.
+    back.connection.closed();
+    expect(connect(ctx, { token: janeToken() }, 'tab-c').port.events()[0]?.type).toBe('session:success');
+  });
 });

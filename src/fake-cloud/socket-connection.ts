@@ -74,7 +74,14 @@ export class SocketConnection {
       hub.send(this.port, { type: 'system:error:invalid-token', payload: emptyBody() });
       return;
     }
-    const session = state.openSession(agent.userName, token, this.query.get('session_id') ?? undefined);
+    const requestedId = this.query.get('session_id') ?? undefined;
+    const resuming = requestedId !== undefined && state.session(requestedId)?.userName === agent.userName;
+    if (!resuming && hub.openSessionCount(agent.userName) >= hub.maxSessionsPerUser) {
+      // The SDK rejects createSession with session:error:max-open-sessions-permitted and closes this socket.
+      hub.send(this.port, { type: 'session:error:max-open-sessions', payload: emptyBody() });
+      return;
+    }
+    const session = state.openSession(agent.userName, token, requestedId);
     hub.attach(this.port, session.id);
     hub.send(this.port, { type: 'session:success', payload: sessionSuccess(session, agent, state.takePending(session)) });
   }

@@ -12,6 +12,12 @@ export interface SocketPort {
   close(): void;
 }
 
+/**
+ * Sessions one user may have open at once (tabs, devices) before a new one is refused with
+ * session:error:max-open-sessions. Vonage's own number is not documented; QA can change it.
+ */
+export const defaultMaxSessionsPerUser = 5;
+
 /** socket.io's server disconnect also closes the transport; a short gap lets the DISCONNECT frame land first. */
 const closeAfterDisconnectMs = 100;
 
@@ -20,6 +26,7 @@ export class SocketHub {
   private readonly sessionByPort = new Map<SocketPort, string>();
   /** Users whose network is "down": their new sockets are refused until this instant (epoch ms). */
   private readonly offlineUntil = new Map<string, number>();
+  maxSessionsPerUser = defaultMaxSessionsPerUser;
 
   constructor(state: CloudState) {
     this.state = state;
@@ -36,6 +43,14 @@ export class SocketHub {
   sessionOf(port: SocketPort): SessionRecord | undefined {
     const id = this.sessionByPort.get(port);
     return id === undefined ? undefined : this.state.session(id);
+  }
+
+  /**
+   * Sessions of the user with a socket open now. A session whose tab closed still exists (it can be resumed
+   * by a reload) but no longer counts against the limit.
+   */
+  openSessionCount(userName: string): number {
+    return new Set(this.portsOfUser(userName).map((port) => this.sessionByPort.get(port))).size;
   }
 
   portsOfUser(userName: string): SocketPort[] {
@@ -74,6 +89,7 @@ export class SocketHub {
       port.close();
     }
     this.offlineUntil.clear();
+    this.maxSessionsPerUser = defaultMaxSessionsPerUser;
   }
 
   /** A transport drop without a goodbye: socket.io-client reconnects and resumes the same session. */

@@ -150,6 +150,6 @@ export type SocketEvent =
   | { type: 'audio:dtmf'; payload: AudioDtmfEvent }
   | { type: 'session:success'; payload: SessionSuccessEvent }
   | {
-      type: 'system:error:invalid-token' | 'system:error:expired-token' | 'session:logged-out';
+      type: 'system:error:invalid-token' | 'system:error:expired-token' | 'session:error:max-open-sessions' | 'session:logged-out';
       payload: EmptyBodyEvent;
     };
