@@ -37,7 +37,7 @@ test.describe('Signing in and out', () => {
     await softphone.signIn('Jane');
     await expect(softphone.connection).toHaveText('Signing in…');
     await expect(softphone.signInButton).toBeDisabled();
-    await expect(softphone.alerts).toContainText('did not answer within 5 seconds');
+    await expect(softphone.alerts).toContainText('did not answer within 10 seconds');
     await expect(softphone.signInButton).toBeEnabled();
   });
 

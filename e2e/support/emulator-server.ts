@@ -7,8 +7,6 @@ export const emulatorBuildDir = 'dist-e2e-emulator';
 /** Builds the emulator demo once per run (Playwright's global setup); E2E_REUSE_SERVER=1 keeps an existing build. */
 export async function buildEmulatorDemo() {
   if (process.env.E2E_REUSE_SERVER === '1' && existsSync(emulatorBuildDir)) return;
-  // A short token timeout keeps the "token backend does not answer" scenario quick, as in the static build.
-  process.env.VITE_TOKEN_TIMEOUT_MS = '5000';
   await build({ mode: 'emulator', logLevel: 'warn', build: { outDir: emulatorBuildDir, emptyOutDir: true } });
 }
 
