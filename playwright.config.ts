@@ -4,6 +4,8 @@ import type { CloudOptions } from './e2e/support/fixtures';
 // Browsers cannot be downloaded here: Playwright drives the system Chromium (Debian's, by default).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 5819);
+// The static demo's build directory; concurrent runs on one machine each pass their own.
+const staticBuildDir = process.env.E2E_STATIC_BUILD_DIR ?? 'dist-e2e';
 
 export default defineConfig<object, CloudOptions>({
   testDir: './e2e',
@@ -44,7 +46,7 @@ export default defineConfig<object, CloudOptions>({
     // The static demo build (MSW + the cloud in the page) served as files. The token timeout is the product's
     // default (10 s): in the static demo the page's own main thread answers the token request while it also
     // evaluates the SDK, and on a loaded 2-core machine a shorter limit failed sign-ins that were only slow.
-    command: `npx vite build --mode demo --outDir dist-e2e --logLevel warn && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --mode demo --outDir ${staticBuildDir} --logLevel warn && npx vite preview --outDir ${staticBuildDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     // Always a fresh build of the current code, unless a developer opts in while iterating on tests.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',

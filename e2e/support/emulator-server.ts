@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { build, preview } from 'vite';
 
-/** The demo build that talks to the emulator on its own origin (mode `emulator`, see .env.emulator). */
-export const emulatorBuildDir = 'dist-e2e-emulator';
+/**
+ * The demo build that talks to the emulator on its own origin (mode `emulator`, see .env.emulator). Two runs
+ * on one machine (two developers, a helper) give each its own directory with E2E_BUILD_DIR.
+ */
+export const emulatorBuildDir = process.env.E2E_BUILD_DIR ?? 'dist-e2e-emulator';
 
 /** Builds the emulator demo once per run (Playwright's global setup); E2E_REUSE_SERVER=1 keeps an existing build. */
 export async function buildEmulatorDemo() {
