@@ -31,4 +31,45 @@ test.describe('One agent in several tabs', () => {
     await secondTab.hangUp();
     await secondTab.expectLastCallSummary('You hung up.');
   });
+
+  test('one tab rings aloud, the other shows the call silently and can answer it, and takes over when the ringing tab closes', async ({
+    jane,
+    farEnd,
+  }) => {
+    const secondTab = new SoftphonePage(await jane.page.context().newPage());
+    await secondTab.open();
+    await secondTab.signInAndWaitUntilReady('Jane');
+
+    // The tab signed in first is the ringer; the other shows the same invite, silent, and says where it rings.
+    await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
+    await expect(jane.incomingCall).toBeVisible();
+    await expect(secondTab.incomingCall).toBeVisible();
+    await expect.poll(() => jane.ringtoneIsAudible()).toBe(true);
+    await expect(jane.otherTabRingingHint).toBeHidden();
+    await expect(secondTab.otherTabRingingHint).toBeVisible();
+    await secondTab.expectRingtone('other-tab');
+    expect(await secondTab.ringtoneIsAudible()).toBe(false);
+    await secondTab.expectNoAccessibilityViolations();
+
+    // Answering in the silent tab stops the ringing one.
+    await secondTab.answerIncomingCall();
+    await jane.expectLastCallSummary('The call was answered on another device.');
+    await jane.expectRingtone('stopped');
+    expect(await jane.ringtoneIsAudible()).toBe(false);
+    await secondTab.hangUp();
+    await secondTab.expectLastCallSummary('You hung up.');
+
+    // The ringing tab closes while a call rings: the other tab rings from then on.
+    await farEnd.ringAgent({ agent: 'Jane', from: '447700900123' });
+    await expect.poll(() => jane.ringtoneIsAudible()).toBe(true);
+    await expect(secondTab.otherTabRingingHint).toBeVisible();
+    expect(await secondTab.ringtoneIsAudible()).toBe(false);
+    await jane.page.close();
+    await expect.poll(() => secondTab.ringtoneIsAudible()).toBe(true);
+    await secondTab.expectRingtone('playing');
+    await expect(secondTab.otherTabRingingHint).toBeHidden();
+    await secondTab.rejectIncomingCall();
+    await secondTab.expectLastCallSummary('You rejected the call.');
+    await secondTab.expectRingtone('stopped');
+  });
 });

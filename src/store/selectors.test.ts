@@ -6,6 +6,7 @@ import {
   selectCurrentCall,
   selectDialError,
   selectHasCallInProgress,
+  selectHasLiveSession,
   selectIncomingCall,
   selectIsRinging,
   selectIsSignedIn,
@@ -96,6 +97,13 @@ describe('selectIsSignedIn', () => {
 
   it('is false for the initial state', () => {
     expect(selectIsSignedIn(initialSoftphoneState)).toBe(false);
+  });
+});
+
+describe('selectHasLiveSession', () => {
+  // Invites reach a Ready session and one resuming after a short drop; a lost session's invites were ended.
+  it.each(connectionStatuses)('while %s', (connection) => {
+    expect(selectHasLiveSession(state({ connection }))).toBe(connection === 'ready' || connection === 'reconnecting');
   });
 });
 

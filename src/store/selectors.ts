@@ -16,6 +16,8 @@ export const selectDialError = (state: SoftphoneState) => {
 };
 /** From the first session until sign-out, including offline spells: the agent's calls stay on screen. */
 export const selectIsSignedIn = (state: SoftphoneState) => state.agent !== undefined;
+/** Invites can reach this tab: its session is Ready or resuming after a short drop. */
+export const selectHasLiveSession = (state: SoftphoneState) => state.connection === 'ready' || state.connection === 'reconnecting';
 
 /** The invite the agent should see first: the one that has rung longest. */
 export const selectIncomingCall = (state: SoftphoneState): Call | undefined =>

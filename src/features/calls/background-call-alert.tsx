@@ -3,25 +3,28 @@ import { Button } from '@/components/button';
 import { formatRemoteParty } from '@/lib/dial-target';
 import { selectIncomingCall } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
+import { useIsRingerTab } from './use-is-ringer-tab';
 
 const appTitle = 'Agent softphone';
 
 /**
  * Agents keep the softphone in a background tab all shift. While a call rings, the tab title says so and,
  * if the agent allowed it, a system notification appears when the tab is hidden; both go when it stops.
+ * With the agent in several tabs every title says so, but only the ringer tab notifies: one per call.
  */
 export function BackgroundCallAlert() {
   const incoming = useSoftphone(selectIncomingCall);
   const ringing = incoming?.state === 'ringing' ? incoming : undefined;
   // Plain text, cleaned and capped: a caller ID of thousands of characters would otherwise fill the tab.
   const label = ringing ? formatRemoteParty(ringing.remote, ringing.channelType).label.shown : undefined;
+  const ringerTab = useIsRingerTab();
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
 
   useEffect(() => {
     if (!ringing || label === undefined) return;
     document.title = `Incoming call: ${label} · ${appTitle}`;
     let notification: Notification | undefined;
-    if (permission === 'granted' && document.hidden) {
+    if (ringerTab && permission === 'granted' && document.hidden) {
       notification = new Notification('Incoming call', { body: label, tag: ringing.id, requireInteraction: true });
       notification.onclick = () => window.focus();
     }
@@ -29,7 +32,7 @@ export function BackgroundCallAlert() {
       document.title = appTitle;
       notification?.close();
     };
-  }, [ringing, label, permission]);
+  }, [ringing, label, permission, ringerTab]);
 
   if (permission !== 'default') return null;
   return (

@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import { selectHasCallInProgress, selectIsRinging } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
 import { callWaitingWav, ringtoneWav } from './ringtone-wav';
+import { useIsRingerTab } from './use-is-ringer-tab';
 
 type Sound = 'ring' | 'call-waiting';
 
@@ -19,11 +20,14 @@ function soundUrl(sound: Sound): string {
 
 /**
  * Rings while an invite is ringing (a quiet call-waiting beep if the agent is already on a call) and stops on
- * answer, reject or cancel. The effect drives the <audio> element, which lives outside React; `data-state`
- * lets QA check what plays. If the browser refuses to play sound, the agent gets a button to allow it.
+ * answer, reject or cancel; with the agent in several tabs, only the ringer tab plays (`other-tab` elsewhere).
+ * The effect drives the <audio> element, which lives outside React; `data-state` lets QA check what plays.
+ * If the browser refuses to play sound, the agent gets a button to allow it.
  */
 export function RingtonePlayer() {
-  const ringing = useSoftphone(selectIsRinging);
+  const invited = useSoftphone(selectIsRinging);
+  const ringerTab = useIsRingerTab();
+  const ringing = invited && ringerTab;
   const onCall = useSoftphone(selectHasCallInProgress);
   const sound: Sound = onCall ? 'call-waiting' : 'ring';
   const audio = useRef<HTMLAudioElement>(null);
@@ -44,7 +48,7 @@ export function RingtonePlayer() {
     );
   }, [ringing, sound]);
 
-  const state = !ringing ? 'stopped' : blocked ? 'blocked' : sound === 'ring' ? 'playing' : 'call-waiting';
+  const state = !invited ? 'stopped' : !ringerTab ? 'other-tab' : blocked ? 'blocked' : sound === 'ring' ? 'playing' : 'call-waiting';
   return (
     <>
       <audio ref={audio} src={soundUrl(sound)} loop preload="auto" data-testid="ringtone" data-state={state} />
