@@ -122,6 +122,10 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
     }
     case 'mute':
       return updateCall(state, event.callId, () => ({ muted: event.muted, mutePending: false }));
+    case 'media-reconnecting':
+      return updateCall(state, event.callId, () => ({ audioReconnecting: true }));
+    case 'media-reconnected':
+      return updateCall(state, event.callId, () => ({ audioReconnecting: undefined }));
     case 'media-disconnect':
       return endIfPresent(state, event.callId, 'media-lost', event.at);
 
@@ -201,6 +205,30 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       );
     case 'dtmf-failed':
       return updateCall(state, event.callId, () => ({ error: event.message }));
+    case 'call-resuming': {
+      const { call } = event;
+      if (state.calls[call.callId]) return state;
+      return withCall(state, {
+        id: call.callId,
+        direction: call.direction,
+        state: 'active',
+        remote: call.remote,
+        channelType: call.channelType,
+        startedAt: call.startedAt,
+        answeredAt: call.answeredAt,
+        // The renegotiated media starts with a live microphone; a muted call is muted again once it is back.
+        muted: false,
+        mutePending: false,
+        hangupPending: false,
+        rejectPending: false,
+        // Until this page has renegotiated the call's media, nothing is heard either way.
+        audioReconnecting: true,
+      });
+    }
+    case 'call-resumed':
+      return updateCall(state, event.callId, () => ({ audioReconnecting: undefined }));
+    case 'call-resume-failed':
+      return endIfPresent(state, event.callId, 'resume-failed', event.at, event.message);
     case 'summaries-dismissed':
       return { ...state, calls: Object.fromEntries(Object.entries(state.calls).filter(([, call]) => call.state !== 'ended')) };
     case 'summary-dismissed':

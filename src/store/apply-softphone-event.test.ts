@@ -897,6 +897,55 @@ describe('applySoftphoneEvent: mute, hangup, keypad and media', () => {
     const next = play(withCalls(ready(), activeCall()), at(8_000, { type: 'media-disconnect', callId: 'IN-1' }));
     expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'media-lost', endedAt: 8_000 });
   });
+
+  it('a broken audio path being repaired keeps the call up and says so until it is back', () => {
+    const reconnecting = play(withCalls(ready(), activeCall()), at(8_000, { type: 'media-reconnecting', callId: 'IN-1' }));
+    expect(callIn(reconnecting, 'IN-1')).toMatchObject({ state: 'active', audioReconnecting: true, answeredAt: activeCall().answeredAt });
+    const repaired = play(reconnecting, at(12_000, { type: 'media-reconnected', callId: 'IN-1' }));
+    expect(callIn(repaired, 'IN-1').state).toBe('active');
+    expect(callIn(repaired, 'IN-1').audioReconnecting).toBeUndefined();
+  });
+
+  const resumable = { callId: 'IN-9', direction: 'inbound', remote: '447700900001', channelType: 'phone', startedAt: 1_000, answeredAt: 3_000, muted: true } as const;
+
+  it('a call taken back after a reload shows at once, with its timer and audio reconnecting, not yet muted again', () => {
+    const next = play(ready(), at(60_000, { type: 'call-resuming', call: resumable }));
+    expect(callIn(next, 'IN-9')).toMatchObject({
+      state: 'active',
+      direction: 'inbound',
+      remote: '447700900001',
+      startedAt: 1_000,
+      answeredAt: 3_000,
+      muted: false,
+      audioReconnecting: true,
+    });
+    const resumed = play(next, at(61_000, { type: 'call-resumed', callId: 'IN-9' }));
+    expect(callIn(resumed, 'IN-9').audioReconnecting).toBeUndefined();
+  });
+
+  it('a call that could not be taken back ends with the reason', () => {
+    const next = play(
+      ready(),
+      at(60_000, { type: 'call-resuming', call: resumable }),
+      at(61_000, { type: 'call-resume-failed', callId: 'IN-9', message: 'The call had already ended.' }),
+    );
+    expect(callIn(next, 'IN-9')).toMatchObject({ state: 'ended', endReason: 'resume-failed', error: 'The call had already ended.', endedAt: 61_000 });
+  });
+
+  it('resuming a call the state already holds changes nothing', () => {
+    const before = withCalls(ready(), activeCall({ id: 'IN-9' }));
+    expect(play(before, { type: 'call-resuming', call: resumable })).toBe(before);
+  });
+
+  it('a repair that fails ends the call as media-lost, no longer reconnecting', () => {
+    const next = play(
+      withCalls(ready(), activeCall()),
+      at(8_000, { type: 'media-reconnecting', callId: 'IN-1' }),
+      at(23_000, { type: 'media-disconnect', callId: 'IN-1' }),
+    );
+    expect(callIn(next, 'IN-1')).toMatchObject({ state: 'ended', endReason: 'media-lost', endedAt: 23_000 });
+    expect(callIn(next, 'IN-1').audioReconnecting).toBeUndefined();
+  });
 });
 
 // --- ended calls ----------------------------------------------------------------------------------------
@@ -952,6 +1001,8 @@ describe('applySoftphoneEvent: purity', () => {
     'leg-status': { type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'ANSWERED' },
     mute: { type: 'mute', callId: 'IN-2', muted: true },
     'media-disconnect': { type: 'media-disconnect', callId: 'IN-2' },
+    'media-reconnecting': { type: 'media-reconnecting', callId: 'IN-2' },
+    'media-reconnected': { type: 'media-reconnected', callId: 'IN-2' },
     'session-error': { type: 'session-error', reason: 'PING_TIMEOUT' },
     'connection-interrupted': { type: 'connection-interrupted' },
     reconnecting: { type: 'reconnecting' },
@@ -982,6 +1033,9 @@ describe('applySoftphoneEvent: purity', () => {
     'mute-requested': { type: 'mute-requested', callId: 'IN-2' },
     'mute-failed': { type: 'mute-failed', callId: 'IN-2', message: 'x' },
     'dtmf-failed': { type: 'dtmf-failed', callId: 'IN-2', message: 'x' },
+    'call-resuming': { type: 'call-resuming', call: { callId: 'IN-R', direction: 'inbound', remote: '447700900001', channelType: 'phone', startedAt: 10, answeredAt: 20, muted: true } },
+    'call-resumed': { type: 'call-resumed', callId: 'IN-2' },
+    'call-resume-failed': { type: 'call-resume-failed', callId: 'IN-2', message: 'x' },
     'summary-dismissed': { type: 'summary-dismissed', callId: 'IN-OLD' },
     'summaries-dismissed': { type: 'summaries-dismissed' },
   };

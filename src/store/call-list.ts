@@ -32,6 +32,7 @@ export function endCall(state: SoftphoneState, call: Call, reason: CallEndReason
     hangupPending: false,
     mutePending: false,
     rejectPending: false,
+    audioReconnecting: undefined,
   };
   if (error !== undefined) ended.error = error;
   return pruneEndedCalls(withCall(state, ended));

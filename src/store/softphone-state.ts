@@ -41,6 +41,8 @@ export type CallEndReason =
   | 'dial-failed'
   | 'answer-failed'
   | 'connection-lost'
+  /** The page reloaded during the call and could not take it back. */
+  | 'resume-failed'
   | 'signed-out';
 
 export interface Call {
@@ -57,6 +59,8 @@ export interface Call {
   answeredAt?: number;
   endedAt?: number;
   endReason?: CallEndReason;
+  /** The audio path broke and the SDK is repairing it: the call goes on, the agent is told. */
+  audioReconnecting?: boolean;
   /** The mute state the SDK confirmed with its `mute` event. */
   muted: boolean;
   /** A mute or unmute request is on its way and not yet confirmed. */

@@ -5,8 +5,16 @@ export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; user
 
 /** Everything the store needs from the voice SDK; the Vonage adapter implements it, unit tests fake it. */
 export interface VoiceAdapter {
-  /** Resolves with the session id. */
-  createSession(token: string): Promise<string>;
+  /**
+   * Resolves with the session id. `resumeSessionId`: the session a reloaded page had, so the cloud keeps
+   * treating this page as the same session (its calls, its pending events).
+   */
+  createSession(token: string, resumeSessionId?: string): Promise<string>;
+  /**
+   * Takes over a call this page does not know yet (it was answered before a reload): the SDK fetches the
+   * leg and the agent's member, and renegotiates media. Resolves once the cloud accepted the new offer.
+   */
+  reconnectCall(callId: string): Promise<void>;
   deleteSession(): Promise<void>;
   refreshSession(token: string): Promise<void>;
   answer(callId: string): Promise<void>;

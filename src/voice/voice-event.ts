@@ -13,6 +13,11 @@ export type VoiceEvent =
   | { type: 'call-hangup'; callId: string; reason: SdkHangupReason }
   | { type: 'leg-status'; callId: string; legId: string; status: SdkLegStatus }
   | { type: 'mute'; callId: string; muted: boolean }
+  /** The call's audio path broke; the SDK is renegotiating it (autoReconnectMedia). */
+  | { type: 'media-reconnecting'; callId: string }
+  /** The audio path is back after `media-reconnecting`. */
+  | { type: 'media-reconnected'; callId: string }
+  /** The audio path is gone for good: lost with no repair, or every repair failed. */
   | { type: 'media-disconnect'; callId: string }
   | { type: 'session-error'; reason: SdkSessionErrorReason }
   /** The socket dropped; the SDK will try to reconnect (its own `reconnecting` comes seconds later). */

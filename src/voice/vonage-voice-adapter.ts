@@ -25,6 +25,9 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
     ...(websocketUrl ? { websocketUrl } : {}),
     ...(websocketPath ? { websocketPath } : {}),
     rtcStatsTelemetry: options.rtcStatsTelemetry,
+    // Off by default in the browser SDK: a broken audio path would end the call at once instead of being
+    // renegotiated (callMediaReconnecting, then callMediaReconnection or, failing that, callMediaDisconnect).
+    autoReconnectMedia: true,
   });
 
   const listeners = new Set<Listener>();
@@ -53,6 +56,8 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
     emit({ type: 'leg-status', callId, legId, status: status as SdkLegStatus }),
   );
   on('mute', (callId, _legId, isMuted) => emit({ type: 'mute', callId, muted: isMuted }));
+  on('callMediaReconnecting', (callId) => emit({ type: 'media-reconnecting', callId }));
+  on('callMediaReconnection', (callId) => emit({ type: 'media-reconnected', callId }));
   on('callMediaDisconnect', (callId) => emit({ type: 'media-disconnect', callId }));
   on('sessionError', (reason) => emit({ type: 'session-error', reason: reason as SdkSessionErrorReason }));
   on('reconnecting', () => emit({ type: 'reconnecting' }));
@@ -70,7 +75,9 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   };
 
   return {
-    createSession: (token) => serialised(() => client.createSession(token)),
+    createSession: (token, resumeSessionId) =>
+      serialised(() => (resumeSessionId === undefined ? client.createSession(token) : client.createSession(token, resumeSessionId))),
+    reconnectCall: async (callId) => void (await client.reconnectCall(callId)),
     deleteSession: () =>
       serialised(async () => {
         try {

@@ -33,6 +33,10 @@ export function CurrentCallPanel() {
         )}
         {active && call.muted && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">Muted</span>}
       </div>
+      {/* Polite and always present, so a screen reader hears the audio drop and come back. */}
+      <p role="status" aria-label="Call audio" className={call.audioReconnecting ? 'mt-2 text-sm font-semibold text-amber-800' : 'sr-only'}>
+        {call.audioReconnecting ? 'Reconnecting audio…' : ''}
+      </p>
       {call.error && <MessageAlert message={call.error} />}
       <div className="mt-4 flex flex-wrap gap-3">
         {active && (
