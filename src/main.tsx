@@ -9,7 +9,18 @@ import { createSoftphoneStore } from './store/softphone-store';
 import type { VoiceEndpoints } from './voice/voice-adapter';
 import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
 import { checkMicrophone } from './voice/microphone-check';
+import { warnBeforeLeavingDuringCalls } from './app/leave-warning';
+import { tabRecoveryStorage } from './app/tab-recovery-storage';
 import './index.css';
+
+/** This tab's sessionStorage; undefined where the browser's settings forbid it. */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 // `import.meta.env.VITE_SOFTPHONE_MODE` is replaced at build time, so in a live build this is `false` and
 // the bundler drops MSW, the fake cloud and the simulator altogether.
@@ -46,7 +57,11 @@ function start(config: AppConfig) {
       const timer = setTimeout(callback, delayMs);
       return () => clearTimeout(timer);
     },
+    recoveryStorage: tabRecoveryStorage(tabStorage()),
   });
+  // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
+  void store.getState().actions.resumeAfterReload();
+  warnBeforeLeavingDuringCalls(store);
 
   // Fetch the SDK and the signed-in screen while the agent is still typing their name.
   const preload = () => {

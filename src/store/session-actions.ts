@@ -2,6 +2,7 @@ import type { TokenResponse } from '@/contracts/token-api';
 import { describeVoiceError } from '@/voice/describe-voice-error';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import { createAutoReconnector } from './auto-reconnect';
+import type { RecoverableCall } from './recovery-record';
 import type { StoreRuntime } from './store-runtime';
 import { createTokenRefresher } from './token-refresher';
 
@@ -9,12 +10,26 @@ export interface SessionActions {
   /** Signs in, or reconnects the signed-in agent after the session was lost. */
   signIn(agentName: string): Promise<void>;
   signOut(): Promise<void>;
+  /**
+   * Called once when the page loads: if this tab was signed in before a reload, signs the same agent back
+   * into the same session and takes back the calls that were connected. Does nothing otherwise.
+   */
+  resumeAfterReload(): Promise<void>;
 }
+
+const callNotResumed = 'The call could not be taken back after the page reloaded.';
 
 const adapterLoadFailed =
   'Part of the softphone could not be downloaded (a network problem, or a new version was just released). Reload the page to continue.';
 
-export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(voice: VoiceAdapter): Promise<void>; reset(): void }) {
+export interface SessionHooks {
+  endCalls(voice: VoiceAdapter): Promise<void>;
+  reset(): void;
+  /** Mutes a taken-back call again, as the Mute button would (request, then the SDK's confirmation). */
+  restoreMute(callId: string): Promise<void>;
+}
+
+export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks) {
   const { deps, state, dispatch } = runtime;
   /** Bumped by sign-out: a sign-in still on its way then stops instead of signing the agent back in. */
   let signInGeneration = 0;
@@ -44,7 +59,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
     scheduled: (attempt, nextAttemptAt) => dispatch({ type: 'auto-reconnect-scheduled', attempt, nextAttemptAt }),
     async attempt() {
       const agent = state().agent;
-      if (agent) await actions.signIn(agent.userName);
+      if (agent) await signIn(agent.userName);
     },
   });
 
@@ -53,54 +68,92 @@ export function createSessionActions(runtime: StoreRuntime, hooks: { endCalls(vo
     if (autoReconnector.active) autoReconnector.failed();
   }
 
+  /** `resumeSessionId`: the session of the page before a reload, which the cloud can hand back as it was. */
+  async function signIn(agentName: string, resumeSessionId?: string) {
+    const name = agentName.trim();
+    const { connection } = state();
+    if (connection === 'fetching-token' || connection === 'connecting' || connection === 'ready' || connection === 'reconnecting') {
+      return;
+    }
+    if (name === '') {
+      dispatch({ type: 'sign-in-failed', message: 'Enter your agent name to sign in.' });
+      return;
+    }
+    dispatch({ type: 'sign-in-started', agentName: name });
+    const generation = ++signInGeneration;
+    const abandoned = () => generation !== signInGeneration;
+    // Download the SDK while the token is on its way.
+    const adapterReady = runtime.loadAdapter();
+    adapterReady.catch(() => undefined);
+    let token: TokenResponse;
+    try {
+      token = await deps.requestToken(name);
+    } catch (error) {
+      if (!abandoned()) signInFailed(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (abandoned()) return;
+    const expiresAt = Date.parse(token.expires_at);
+    dispatch({ type: 'token-received', expiresAt });
+    let voice: VoiceAdapter;
+    try {
+      voice = await adapterReady;
+    } catch {
+      if (!abandoned()) signInFailed(adapterLoadFailed);
+      return;
+    }
+    if (abandoned()) return;
+    try {
+      // No deadline of ours: the SDK rejects createSession itself after 5 s without session:success.
+      // A session the cloud no longer knows is refused: then a new one is as good.
+      const sessionId =
+        resumeSessionId === undefined
+          ? await voice.createSession(token.jwt)
+          : await voice.createSession(token.jwt, resumeSessionId).catch(() => (abandoned() ? '' : voice.createSession(token.jwt)));
+      if (abandoned()) {
+        // Signed out meanwhile. A newer sign-in (not signed-out any more) replaces this session itself.
+        if (state().connection === 'signed-out') await voice.deleteSession().catch(() => undefined);
+        return;
+      }
+      autoReconnector.stop();
+      dispatch({ type: 'session-created', sessionId, agent: { userName: token.user_name, userId: token.user_id } });
+      tokenRefresher.start(expiresAt);
+    } catch (error) {
+      if (!abandoned()) signInFailed(`Could not connect to the voice service. ${describeVoiceError(error)}`);
+    }
+  }
+
+  async function takeBackCall(voice: VoiceAdapter, call: RecoverableCall) {
+    try {
+      await voice.reconnectCall(call.callId);
+    } catch (error) {
+      dispatch({ type: 'call-resume-failed', callId: call.callId, message: `${callNotResumed} ${describeVoiceError(error)}` });
+      return;
+    }
+    dispatch({ type: 'call-resumed', callId: call.callId });
+    // The renegotiated media starts with a live microphone: mute it again, through the usual confirmation.
+    if (call.muted) await hooks.restoreMute(call.callId);
+  }
+
   const actions: SessionActions = {
-    async signIn(agentName) {
-      const name = agentName.trim();
-      const { connection } = state();
-      if (connection === 'fetching-token' || connection === 'connecting' || connection === 'ready' || connection === 'reconnecting') {
-        return;
-      }
-      if (name === '') {
-        dispatch({ type: 'sign-in-failed', message: 'Enter your agent name to sign in.' });
-        return;
-      }
-      dispatch({ type: 'sign-in-started', agentName: name });
-      const generation = ++signInGeneration;
-      const abandoned = () => generation !== signInGeneration;
-      // Download the SDK while the token is on its way.
-      const adapterReady = runtime.loadAdapter();
-      adapterReady.catch(() => undefined);
-      let token: TokenResponse;
+    signIn: (agentName) => signIn(agentName),
+
+    async resumeAfterReload() {
+      const record = deps.recoveryStorage?.read();
+      if (!record || state().connection !== 'signed-out') return;
+      runtime.holdRecoveryRecord(true);
       try {
-        token = await deps.requestToken(name);
-      } catch (error) {
-        if (!abandoned()) signInFailed(error instanceof Error ? error.message : String(error));
-        return;
-      }
-      if (abandoned()) return;
-      const expiresAt = Date.parse(token.expires_at);
-      dispatch({ type: 'token-received', expiresAt });
-      let voice: VoiceAdapter;
-      try {
-        voice = await adapterReady;
-      } catch {
-        if (!abandoned()) signInFailed(adapterLoadFailed);
-        return;
-      }
-      if (abandoned()) return;
-      try {
-        // No deadline of ours: the SDK rejects createSession itself after 5 s without session:success.
-        const sessionId = await voice.createSession(token.jwt);
-        if (abandoned()) {
-          // Signed out meanwhile. A newer sign-in (not signed-out any more) replaces this session itself.
-          if (state().connection === 'signed-out') await voice.deleteSession().catch(() => undefined);
+        for (const call of record.calls) dispatch({ type: 'call-resuming', call });
+        await signIn(record.agentName, record.sessionId);
+        const voice = runtime.adapter();
+        if (state().connection !== 'ready' || !voice) {
+          const why = state().connectionError ?? 'The softphone could not sign back in.';
+          for (const call of record.calls) dispatch({ type: 'call-resume-failed', callId: call.callId, message: `${callNotResumed} ${why}` });
           return;
         }
-        autoReconnector.stop();
-        dispatch({ type: 'session-created', sessionId, agent: { userName: token.user_name, userId: token.user_id } });
-        tokenRefresher.start(expiresAt);
-      } catch (error) {
-        if (!abandoned()) signInFailed(`Could not connect to the voice service. ${describeVoiceError(error)}`);
+        await Promise.all(record.calls.map((call) => takeBackCall(voice, call)));
+      } finally {
+        runtime.holdRecoveryRecord(false);
       }
     },
 

@@ -1,5 +1,6 @@
 import type { DialTarget } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
+import type { RecoverableCall } from './recovery-record';
 import type { Agent, DialRefusal } from './softphone-state';
 
 /** What the store's actions report: the other half of what `applySoftphoneEvent` folds into state. */
@@ -36,6 +37,10 @@ export type ActionEvent =
   | { type: 'mute-requested'; callId: string }
   | { type: 'mute-failed'; callId: string; message: string }
   | { type: 'dtmf-failed'; callId: string; message: string }
+  /** A call answered before the page reloaded is on screen again while this page takes it back. */
+  | { type: 'call-resuming'; call: RecoverableCall }
+  | { type: 'call-resumed'; callId: string }
+  | { type: 'call-resume-failed'; callId: string; message: string }
   | { type: 'summary-dismissed'; callId: string }
   /** Every ended call's summary at once. */
   | { type: 'summaries-dismissed' };

@@ -9,6 +9,7 @@ import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
 import { tokenRefreshLeadMs } from './token-refresher';
 import { deferred, type Deferred } from '@/testing/deferred';
 import { FakeVoiceAdapter } from './testing/fake-voice-adapter';
+import type { RecoveryRecord, RecoveryStorage } from './recovery-record';
 
 /** A hand-driven clock: `setTimer` callbacks run only when the test advances time past them. */
 class ManualClock {
@@ -64,7 +65,20 @@ function parseAsTyped(input: string): ParsedDialInput {
     : { ok: true, target: { kind: 'agent', userName: input }, display: input };
 }
 
-function setup() {
+/** sessionStorage for one tab, in memory: what the store last wrote, and what a reloaded page reads. */
+class MemoryRecoveryStorage implements RecoveryStorage {
+  record: RecoveryRecord | undefined;
+  writes = 0;
+  read() {
+    return this.record === undefined ? undefined : structuredClone(this.record);
+  }
+  write(record: RecoveryRecord | undefined) {
+    this.writes += 1;
+    this.record = record === undefined ? undefined : structuredClone(record);
+  }
+}
+
+function setup(recoveryStorage = new MemoryRecoveryStorage()) {
   const adapter = new FakeVoiceAdapter();
   const clock = new ManualClock(signInInstant);
   const adapterLoad = deferred<VoiceAdapter>();
@@ -87,6 +101,7 @@ function setup() {
       onlineListeners.add(callback);
       return () => onlineListeners.delete(callback);
     }),
+    recoveryStorage,
   };
   const store = createSoftphoneStore(deps);
   const goOnline = () => {
@@ -103,7 +118,7 @@ function setup() {
     if (!found) throw new Error(`No call ${id}; ids: ${Object.keys(store.getState().calls).join(', ')}`);
     return found;
   };
-  return { adapter, clock, adapterLoad, tokenRequests, lastTokenRequest, deps, store, actions, call, goOnline, onlineListeners };
+  return { adapter, clock, adapterLoad, tokenRequests, lastTokenRequest, deps, store, actions, call, goOnline, onlineListeners, recoveryStorage };
 }
 
 async function signedIn() {
@@ -1320,5 +1335,144 @@ describe('a blocked microphone', () => {
     expect(adapter.requestsTo('dial')).toHaveLength(0);
     expect(store.getState().calls).toEqual({});
     expect(store.getState().dialError).toEqual({ message: 'Your microphone is blocked for this site.', aboutInput: false, cause: 'microphone' });
+  });
+});
+
+describe('reload recovery', () => {
+  const savedCall = {
+    callId: 'IN-1',
+    direction: 'inbound',
+    remote: '447700900001',
+    channelType: 'phone',
+    startedAt: signInInstant + 1_000,
+    answeredAt: signInInstant + 5_000,
+    muted: false,
+  } as const;
+
+  /** A fresh page (store) in the same tab, with what the page before it stored. */
+  async function reloadedPage(record: RecoveryRecord) {
+    const storage = new MemoryRecoveryStorage();
+    storage.record = record;
+    const harness = setup(storage);
+    const resuming = harness.actions.resumeAfterReload();
+    harness.adapterLoad.resolve(harness.adapter);
+    await settle();
+    return { ...harness, resuming };
+  }
+
+  it('keeps the agent, the session and the connected calls, never the token', async () => {
+    const { recoveryStorage, call } = await withActiveCall('IN-1');
+    expect(recoveryStorage.record).toEqual({
+      agentName: 'Jane',
+      sessionId: 'SESSION-1',
+      calls: [{ callId: 'IN-1', direction: 'inbound', remote: '447700900001', channelType: 'phone', startedAt: call('IN-1').startedAt, answeredAt: call('IN-1').answeredAt, muted: false }],
+    });
+    expect(JSON.stringify(recoveryStorage.record)).not.toContain(janeTokenExchangeFixture.response.jwt);
+  });
+
+  it('writes only when what a reload needs changes, and forgets it all at sign-out', async () => {
+    const { recoveryStorage, adapter, actions } = await withRingingInvite('IN-1');
+    const writes = recoveryStorage.writes;
+    expect(recoveryStorage.record?.calls).toEqual([]);
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    expect(recoveryStorage.writes).toBe(writes);
+    const signingOut = actions.signOut();
+    for (let step = 0; step < 5 && adapter.requestsTo('deleteSession').length === 0; step += 1) {
+      for (const request of adapter.requestsTo('reject')) request.resolve();
+      await settle();
+    }
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(recoveryStorage.record).toBeUndefined();
+  });
+
+  it('signs the same agent back into the same session and takes the call back, timer and all', async () => {
+    const { actions: _actions, adapter, lastTokenRequest, store, call, resuming, recoveryStorage } = await reloadedPage({
+      agentName: 'Jane',
+      sessionId: 'SESSION-1',
+      calls: [savedCall],
+    });
+    // The call is on screen at once, its audio still to come back.
+    expect(call('IN-1')).toMatchObject({ state: 'active', answeredAt: savedCall.answeredAt, audioReconnecting: true });
+    expect(lastTokenRequest().userName).toBe('Jane');
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    expect(adapter.lastRequest('createSession').args).toEqual([janeTokenExchangeFixture.response.jwt, 'SESSION-1']);
+    // Until the session is back, the record of the page before is kept whatever the state passes through.
+    expect(recoveryStorage.record?.calls).toHaveLength(1);
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await settle();
+    expect(adapter.lastRequest('reconnectCall').args).toEqual(['IN-1']);
+    adapter.lastRequest('reconnectCall').resolve();
+    await resuming;
+    expect(store.getState().connection).toBe('ready');
+    expect(call('IN-1').audioReconnecting).toBeUndefined();
+    expect(adapter.requestsTo('setMuted')).toHaveLength(0);
+    expect(recoveryStorage.record?.calls.map((saved) => saved.callId)).toEqual(['IN-1']);
+  });
+
+  it('mutes a call that was muted again, through the usual confirmation', async () => {
+    const { adapter, lastTokenRequest, call, resuming } = await reloadedPage({ agentName: 'Jane', sessionId: 'SESSION-1', calls: [{ ...savedCall, muted: true }] });
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await settle();
+    adapter.lastRequest('reconnectCall').resolve();
+    await settle();
+    expect(adapter.lastRequest('setMuted').args).toEqual(['IN-1', true]);
+    expect(call('IN-1').mutePending).toBe(true);
+    adapter.lastRequest('setMuted').resolve();
+    adapter.emit({ type: 'mute', callId: 'IN-1', muted: true });
+    await resuming;
+    expect(call('IN-1')).toMatchObject({ muted: true, mutePending: false });
+  });
+
+  it('asks for a new session when the cloud refuses the old one', async () => {
+    const { adapter, lastTokenRequest, store, resuming } = await reloadedPage({ agentName: 'Jane', sessionId: 'SESSION-OLD', calls: [] });
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject(new Error('session:error:invalid-session'));
+    await settle();
+    expect(adapter.lastRequest('createSession').args).toEqual([janeTokenExchangeFixture.response.jwt]);
+    adapter.lastRequest('createSession').resolve('SESSION-2');
+    await resuming;
+    expect(store.getState()).toMatchObject({ connection: 'ready', sessionId: 'SESSION-2' });
+  });
+
+  it('ends a call the SDK cannot take back, says why, and releases its media', async () => {
+    const { adapter, lastTokenRequest, call, resuming, recoveryStorage } = await reloadedPage({ agentName: 'Jane', sessionId: 'SESSION-1', calls: [savedCall] });
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await settle();
+    adapter.lastRequest('reconnectCall').reject(Object.assign(new Error('voice:error:no_leg_found'), { code: 'voice:error:no_leg_found' }));
+    await resuming;
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'resume-failed' });
+    expect(call('IN-1').error).toMatch(/^The call could not be taken back after the page reloaded\./);
+    expect(adapter.releasedMedia).toEqual(['IN-1']);
+    expect(recoveryStorage.record?.calls).toEqual([]);
+  });
+
+  it('ends the calls with the reason when the agent cannot be signed back in', async () => {
+    const { lastTokenRequest, call, resuming, store, recoveryStorage } = await reloadedPage({ agentName: 'Jane', sessionId: 'SESSION-1', calls: [savedCall] });
+    lastTokenRequest().reject(new Error('The sign-in service is not responding.'));
+    await resuming;
+    expect(store.getState().connection).toBe('error');
+    expect(call('IN-1')).toMatchObject({
+      state: 'ended',
+      endReason: 'resume-failed',
+      error: 'The call could not be taken back after the page reloaded. The sign-in service is not responding.',
+    });
+    expect(recoveryStorage.record).toBeUndefined();
+  });
+
+  it('does nothing on a page with nothing stored, or already signed in', async () => {
+    const fresh = setup();
+    await fresh.actions.resumeAfterReload();
+    expect(fresh.deps.requestToken).not.toHaveBeenCalled();
+    const { actions, deps, recoveryStorage } = await signedIn();
+    recoveryStorage.record = { agentName: 'Joe', sessionId: 'SESSION-9', calls: [] };
+    await actions.resumeAfterReload();
+    expect(deps.requestToken).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,6 +3,7 @@ import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
 import { applySoftphoneEvent } from './apply-softphone-event';
 import { createCallActions, type CallActions } from './call-actions';
+import { recoveryRecordOf } from './recovery-record';
 import { createSessionActions, type SessionActions } from './session-actions';
 import type { ActionEvent } from './softphone-event';
 import { initialSoftphoneState, type SoftphoneState } from './softphone-state';
@@ -31,6 +32,18 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
   let adapter: VoiceAdapter | undefined;
   let adapterLoading: Promise<VoiceAdapter> | undefined;
   const sessionTimers = new Set<() => void>();
+  let recoveryHeld = false;
+  let recoveryWritten: string | undefined;
+
+  /** Writes the recovery record when what a reload needs has changed (not on every tick of the state). */
+  function keepRecoveryRecord() {
+    if (!deps.recoveryStorage || recoveryHeld) return;
+    const record = recoveryRecordOf(store.getState());
+    const serialised = JSON.stringify(record ?? null);
+    if (serialised === recoveryWritten) return;
+    recoveryWritten = serialised;
+    deps.recoveryStorage.write(record);
+  }
 
   const store: SoftphoneStore = createStore<SoftphoneState & { actions: SoftphoneActions }>()(() => ({
     ...initialSoftphoneState,
@@ -50,6 +63,11 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
           true,
         );
         if (adapter) for (const callId of callsJustEnded(before, store.getState().calls)) adapter.releaseMedia(callId);
+        keepRecoveryRecord();
+      },
+      holdRecoveryRecord(held) {
+        recoveryHeld = held;
+        keepRecoveryRecord();
       },
       adapter: () => adapter,
       loadAdapter() {
@@ -82,6 +100,7 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
     const calls = createCallActions(runtime);
     const session = createSessionActions(runtime, {
       endCalls: calls.endCallsForSignOut,
+      restoreMute: (callId) => calls.actions.toggleMute(callId),
       reset() {
         calls.reset();
         for (const cancel of sessionTimers) cancel();

@@ -4,6 +4,7 @@ import type { ParsedDialInput } from '@/lib/dial-target';
 import type { MicrophoneCheck } from '@/voice/microphone-check';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
+import type { RecoveryStorage } from './recovery-record';
 import type { ActionEvent } from './softphone-event';
 import type { SoftphoneState } from './softphone-state';
 
@@ -21,6 +22,8 @@ export interface SoftphoneDependencies {
   /** Subscribes to the browser's `online` event; returns the unsubscribe function. */
   onNetworkOnline(callback: () => void): () => void;
   setTimer(callback: () => void, delayMs: number): () => void;
+  /** Where the session and its connected calls are kept across a page reload; absent, nothing is kept. */
+  recoveryStorage?: RecoveryStorage;
 }
 
 export interface StoreRuntime {
@@ -30,6 +33,11 @@ export interface StoreRuntime {
   /** The adapter once loaded; actions that need a session use this and do nothing before sign-in. */
   adapter(): VoiceAdapter | undefined;
   loadAdapter(): Promise<VoiceAdapter>;
+  /**
+   * While a reloaded page takes its session back, the stored record must survive the states on the way
+   * (signed out, connecting): it is written again only once this is called with false.
+   */
+  holdRecoveryRecord(held: boolean): void;
   /** A timer that sign-out cancels, so nothing from the last session fires into the next one. */
   sessionTimer(callback: () => void, delayMs: number): () => void;
 }

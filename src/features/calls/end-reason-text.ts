@@ -15,6 +15,7 @@ const sentences: Record<CallEndReason, string> = {
   'dial-failed': 'The call could not be placed.',
   'answer-failed': 'The call could not be answered.',
   'connection-lost': 'The connection to the voice service was lost.',
+  'resume-failed': 'The call could not be resumed after the page reloaded.',
   'signed-out': 'You signed out.',
 };
 

@@ -30,6 +30,7 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   private readonly listeners = new Set<(event: VoiceEvent) => void>();
   private readonly requests: RequestsByMethod = {
     createSession: [],
+    reconnectCall: [],
     deleteSession: [],
     refreshSession: [],
     answer: [],
@@ -44,8 +45,11 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   releaseMedia(callId: string) {
     this.releasedMedia.push(callId);
   }
-  createSession(token: string) {
-    return this.record('createSession', [token]);
+  createSession(token: string, resumeSessionId?: string) {
+    return this.record('createSession', resumeSessionId === undefined ? [token] : [token, resumeSessionId]);
+  }
+  reconnectCall(callId: string) {
+    return this.record('reconnectCall', [callId]);
   }
   deleteSession() {
     return this.record('deleteSession', []);
