@@ -31,13 +31,31 @@ function mswWorker(enabled: boolean): Plugin {
   };
 }
 
+/**
+ * The Phone page (phone.html, a simulated PSTN phone) talks to the emulator only: built and served only when
+ * the cloud is the emulator. Other dev servers answer 404 for it, as their builds do not contain it.
+ */
+function phonePage(enabled: boolean): Plugin {
+  return {
+    name: 'softphone:phone-page',
+    configureServer(server) {
+      if (enabled) return;
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split('?')[0] !== '/phone.html') return next();
+        response.statusCode = 404;
+        response.end('The Phone page runs with the emulator only (npm run dev).');
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const demo = env.VITE_SOFTPHONE_MODE === 'demo';
   // The demo's Vonage cloud: the emulator on this server's origin (dev, `npm run emulator`), or in the page (static demo).
   const emulator = demo && env.VITE_DEMO_CLOUD === 'emulator';
   return {
-    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator)],
+    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator)],
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
     server: {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
@@ -47,6 +65,10 @@ export default defineConfig(({ mode }) => {
     // another language (EMULATOR_HOST=0.0.0.0 to be reachable from other machines).
     preview: emulator ? { host: env.EMULATOR_HOST ?? '127.0.0.1', port: Number(env.EMULATOR_PORT ?? 5821), strictPort: true } : undefined,
     // Live builds keep their maps for error reports but do not point browsers at them.
-    build: { sourcemap: demo ? true : 'hidden' },
+    build: {
+      sourcemap: demo ? true : 'hidden',
+      // The emulator demo is two pages: the softphone and the Phone (phone.html).
+      ...(emulator ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, 'index.html'), phone: path.resolve(import.meta.dirname, 'phone.html') } } } : {}),
+    },
   };
 });

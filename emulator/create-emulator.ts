@@ -12,9 +12,11 @@ import { createFakeCloud, type FakeCloud } from '../src/fake-cloud/create-fake-c
 import { demoAgents } from '../src/fake-cloud/demo-agents.ts';
 import { fakeCloudEndpoints } from '../src/fake-cloud/fake-endpoints.ts';
 import { acceptSocket, SocketRefused, socketRefusal } from '../src/fake-cloud/socket-handler.ts';
+import { phoneSocketPath } from '../src/fake-cloud/phone-protocol.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { WrtcFarEndMedia } from './media/wrtc-far-end-media.ts';
 import { readBody, sendFetchResponse } from './node-http.ts';
+import { carryPhone } from './phone-socket.ts';
 
 /**
  * Requests are matched against the handlers on one fixed origin, whatever host name the browser used
@@ -47,6 +49,8 @@ export function createEmulator(): Emulator {
   const restHandlers = [...tokenBackend.handlers, ...cloud.restHandlers];
   const control = createControlRoutes(cloud.control, tokenBackend.control);
   const sockets = new WebSocketServer({ noServer: true });
+  // Phone pages (demo and test builds only): a simulated PSTN phone per open page.
+  const phoneSockets = new WebSocketServer({ noServer: true });
 
   function carry(ws: WebSocket, url: URL) {
     socketIds += 1;
@@ -88,6 +92,10 @@ export function createEmulator(): Emulator {
 
     handleUpgrade(request, socket, head) {
       const url = new URL(request.url ?? '/', routingOrigin);
+      if (url.pathname === phoneSocketPath) {
+        phoneSockets.handleUpgrade(request, socket, head, (ws) => carryPhone(ws, cloud.phones, url.searchParams.get('number') ?? undefined));
+        return true;
+      }
       if (url.pathname.replace(/\/$/, '') !== socketPath) return false;
       if (socketRefusal(cloud.socket, url)) {
         // A network that is down: the connection fails before it opens, and socket.io-client counts an attempt.
@@ -100,8 +108,11 @@ export function createEmulator(): Emulator {
 
     close() {
       void cloud.control.reset();
+      cloud.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      for (const client of phoneSockets.clients) client.terminate();
+      phoneSockets.close();
       media.closeAll();
     },
   };

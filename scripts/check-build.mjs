@@ -10,10 +10,12 @@ const files = readdirSync(assets).filter((name) => name.endsWith('.js'));
 const problems = [];
 
 if (existsSync(path.join(outDir, 'mockServiceWorker.js'))) problems.push('mockServiceWorker.js is in the build');
+if (existsSync(path.join(outDir, 'phone.html'))) problems.push('phone.html (the emulator\'s Phone page) is in the build');
 const forbidden = [
   ['msw', /mockServiceWorker|MSW_BROWSER|\[MSW\]/],
   ['the fake cloud', /fake-vonage|fakeVonage/],
   ['the demo token backend', /fakeTokenBackend|setBehaviour/],
+  ['the Phone page', /\/emulator\/phone|fakePhone/],
 ];
 for (const file of files) {
   const source = readFileSync(path.join(assets, file), 'utf8');

@@ -44,6 +44,7 @@ export function endCall(ctx: CloudContext, call: CallRecord, plan: EndingPlan, a
   if (!ctx.state.markEnded(call, plan.endReason)) return false;
   ctx.timers.clear(call.callId);
   ctx.media.close(call.callId);
+  ctx.phones?.callEnded(call);
   const partner = partnerOf(ctx, call);
   if (partner && partner.state !== 'ended') endCall(ctx, partner, partnerEnding(call, partner));
   const push = () => {

@@ -6,6 +6,7 @@ import type { CallRecord } from './cloud-state.ts';
 import { postConversationEvent } from './conversation-events.ts';
 import { acceptAgentAnswer, agentAnswering } from './inbound-calls.ts';
 import { cancelKnock, knock, openOutboundLeg } from './outbound-calls.ts';
+import { refusesMediaRepair } from './media-faults.ts';
 import { acceptReoffer, agentMemberSnapshot, legSnapshot } from './reload-recovery.ts';
 import { isObject, jsonReply, readJsonObject, readString, replyOrError, requireString } from './rest-responses.ts';
 import type { ChannelEndpoint } from './wire-types.ts';
@@ -81,6 +82,7 @@ export function callRoutes(ctx: CloudContext, apiUrl: string) {
       replyOrError(async () => {
         const call = conversationCall(ctx, params.cid);
         const body = await readJsonObject(request);
+        if (refusesMediaRepair(call)) throw new CloudError(500, 'media:error:unavailable', 'The media server for this call is unavailable');
         acceptReoffer(ctx, call, requireString(body, 'body', 'offer', 'sdp'));
         return jsonReply({ id: ctx.ids.next('rtc-offer') });
       }),

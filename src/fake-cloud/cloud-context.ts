@@ -4,6 +4,7 @@ import type { IdFactory } from './cloud-ids.ts';
 import type { CloudState } from './cloud-state.ts';
 import type { CalleeOptions } from './control-api.ts';
 import type { FarEndMedia } from './far-end-media.ts';
+import type { PhoneLines } from './phone-lines.ts';
 import type { SocketHub } from './socket-hub.ts';
 
 export interface CloudTiming {
@@ -18,6 +19,15 @@ export interface CloudTiming {
   defaultAnswerAfterMs: number;
   defaultBusyAfterMs: number;
   defaultNoAnswerAfterMs: number;
+  /** A Phone page an agent calls rings this long unanswered (the use case's NCCO: connect timeout 20). */
+  phoneRingTimeoutMs: number;
+  /**
+   * A connected call whose agent has no socket open and sends no audio for this long is ended by the cloud
+   * (the page that held it closed). A reload takes a call back well within it.
+   */
+  orphanedLegTimeoutMs: number;
+  /** How often connected calls are checked for that. */
+  orphanCheckMs: number;
 }
 
 export const defaultTiming: CloudTiming = {
@@ -28,6 +38,9 @@ export const defaultTiming: CloudTiming = {
   defaultAnswerAfterMs: 1_500,
   defaultBusyAfterMs: 1_500,
   defaultNoAnswerAfterMs: 8_000,
+  phoneRingTimeoutMs: 20_000,
+  orphanedLegTimeoutMs: 30_000,
+  orphanCheckMs: 5_000,
 };
 
 export interface CloudContext {
@@ -39,6 +52,8 @@ export interface CloudContext {
   timing: CloudTiming;
   /** How the next outbound callee behaves; kept until changed. */
   callee: CalleeOptions;
+  /** Simulated PSTN phones (Phone pages); absent in unit tests that do not need them. */
+  phones?: PhoneLines;
 }
 
 /** A failure the REST layer turns into a CS-error reply (`{type, code, title, detail}`). */

@@ -48,6 +48,8 @@ export interface CallRecord {
   bridgedCallId?: string;
   /** Set by the control API: the caller gives up this long after the agent's answer reaches the cloud. */
   cancelWhenAnswered?: { reason: InviteCancelReason; delayMs: number };
+  /** Set by the control API's breakMedia: whether the SDK's renegotiation of the broken media is answered. */
+  mediaRepair?: 'allow' | 'refuse';
   /** Highest event id used in this call's conversation; ids must be Ints that grow. */
   lastEventId: number;
 }

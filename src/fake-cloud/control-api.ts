@@ -1,5 +1,6 @@
 // The typed control surface of the fake Vonage cloud. In demo and test builds it is exposed as
 // `window.fakeVonage`, so QA scenarios (through `page.evaluate`) and the Demo simulator panel drive the far end.
+import type { PhoneSnapshot } from './phone-protocol.ts';
 
 /** Why the far end withdrew an invite; each maps to one SDK `callInviteCancel` reason. */
 export type InviteCancelReason = 'remote-cancel' | 'remote-timeout' | 'answered-elsewhere' | 'rejected-elsewhere';
@@ -68,6 +69,22 @@ export interface AgentMediaReport {
   audioPlaying: boolean;
 }
 
+export interface BreakMediaOptions {
+  /**
+   * `allow` (default): the cloud answers the SDK's renegotiation, so the audio comes back (the agent sees
+   * Reconnecting audio… for a few seconds). `refuse`: every renegotiation fails, and after about 15 s the SDK
+   * gives up (callMediaDisconnect) and the app ends the call.
+   */
+  repair?: 'allow' | 'refuse';
+}
+
+/** One session (a tab or device) of an agent as the cloud sees it. */
+export interface FakeSessionSnapshot {
+  sessionId: string;
+  /** Sockets the session has open now: 0 while a tab reloads or its network is down. */
+  openSockets: number;
+}
+
 export interface FakeVonageControl {
   ringAgent(options: RingAgentOptions): Promise<string>;
   cancelInvite(callId: string, reason: InviteCancelReason, timing?: CancelTiming): Promise<void>;
@@ -84,12 +101,24 @@ export interface FakeVonageControl {
    * attempts, about 25 s, with sessionError TRANSPORT_CLOSED).
    */
   dropConnection(agent: string, options?: { offlineMs?: number }): Promise<void>;
+  /**
+   * The call's audio path breaks as a network change would break it: the far end vanishes without a word on
+   * the signalling side, and the SDK notices within about 10 s (its peer connection goes `disconnected`).
+   */
+  breakMedia(callId: string, options?: BreakMediaOptions): Promise<void>;
+  /** The agent's sessions (tabs, devices), including those whose socket is gone for now (a reload). */
+  sessions(agent: string): Promise<FakeSessionSnapshot[]>;
   /** How many sessions (tabs, devices) one agent may have open at once; one more is refused (default 5). */
   setMaxSessions(max: number): Promise<void>;
   /** Back to an empty cloud: no calls, no sessions, no outage, the default callee (each scenario starts here). */
   reset(): Promise<void>;
   /** Ends an outage started by `dropConnection(..., { offlineMs })` early: new sockets are accepted again. */
   restoreNetwork(agent: string): Promise<void>;
+  /**
+   * The simulated PSTN phones (Phone pages) open now: number, status, call, keypad digits, the other party.
+   * The in-page cloud of the static demo has none.
+   */
+  phones(): Promise<PhoneSnapshot[]>;
 }
 
 declare global {

@@ -45,6 +45,9 @@ export const cloudControlMethods = [
   'restoreNetwork',
   'reset',
   'setMaxSessions',
+  'phones',
+  'breakMedia',
+  'sessions',
 ] as const satisfies ReadonlyArray<keyof FakeVonageControl>;
 
 /** `baseUrl` is the emulator's origin, e.g. http://127.0.0.1:5821 ('' for the page's own origin). */

@@ -10,6 +10,8 @@ import { CloudState } from './cloud-state.ts';
 import type { FakeVonageControl } from './control-api.ts';
 import { createControl, type AgentMediaProbe } from './fake-vonage-control.ts';
 import type { FarEndMedia } from './far-end-media.ts';
+import { OrphanedLegWatch } from './orphaned-legs.ts';
+import { PhoneLines } from './phone-lines.ts';
 import { fallbackRoutes } from './fallback-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import type { HeartbeatOptions, SocketConnectionDeps } from './socket-connection.ts';
@@ -40,6 +42,10 @@ export interface FakeCloud {
   /** What a host needs to carry the SDK's socket itself (see acceptSocket). */
   socket: SocketConnectionDeps;
   control: FakeVonageControl;
+  /** Simulated PSTN phones; a host that carries Phone pages registers them here (the emulator does). */
+  phones: PhoneLines;
+  /** Stops the cloud's own timers (the orphaned-leg watch); the host is shutting down. */
+  dispose(): void;
   /** The app registers how to read the agent's inbound RTP packet count for a call (it uses the SDK's getPeerConnection). */
   setAgentMediaProbe(probe: AgentMediaProbe): void;
 }
@@ -58,7 +64,11 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
     timing: { ...defaultTiming, ...options.timing },
     callee: { behaviour: 'answer' },
   };
+  const phones = new PhoneLines(ctx, options.agents.map((agent) => agent.userName));
+  ctx.phones = phones;
   let agentProbe: AgentMediaProbe | undefined;
+  const orphanedLegs = new OrphanedLegWatch(ctx);
+  orphanedLegs.start();
   const { apiUrl, websocketUrl } = options.endpoints;
   const heartbeat = options.heartbeat ?? defaultHeartbeat;
   const restHandlers = [...sessionRoutes(ctx, apiUrl, websocketUrl), ...callRoutes(ctx, apiUrl), ...fallbackRoutes(apiUrl)];
@@ -69,6 +79,8 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
     restHandlers,
     socket,
     control: createControl(ctx, () => agentProbe),
+    dispose: () => orphanedLegs.stop(),
+    phones,
     setAgentMediaProbe: (probe) => {
       agentProbe = probe;
     },

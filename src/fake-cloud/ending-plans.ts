@@ -71,6 +71,20 @@ export function remoteHangupPlan(): EndingPlan {
   };
 }
 
+/**
+ * The agent's client vanished mid-call (a closed tab, a crashed browser) and never came back: the cloud
+ * ends the leg itself. Should the agent's session come back later, it hears the call ended.
+ */
+export function orphanedLegPlan(): EndingPlan {
+  return {
+    endReason: 'ORPHANED_LEG',
+    steps: [
+      { kind: 'member:left', reason: { code: 'MEDIA_TIMEOUT', text: 'no-media-from-client' } },
+      { kind: 'rtc:hangup', reason: { code: 'MEDIA_TIMEOUT', text: 'no-media-from-client', sip_code: 408 } },
+    ],
+  };
+}
+
 /** The agent hung up (DELETE member or knocker): the SDK fires callHangup only once rtc:hangup arrives. */
 export function localHangupPlan(): EndingPlan {
   return {

@@ -2,6 +2,7 @@
 import { remoteHangup } from './call-hangups.ts';
 import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { AgentMediaReport, FakeVonageControl } from './control-api.ts';
+import { breakCallMedia } from './media-faults.ts';
 import { resetCloud } from './reset-cloud.ts';
 import { armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls.ts';
 
@@ -49,9 +50,15 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
       if (!Number.isInteger(max) || max < 1) throw new CloudError(400, 'http:error:validation-fail', 'max must be a whole number of at least 1');
       ctx.hub.maxSessionsPerUser = max;
     },
+    breakMedia: async (callId, options) => breakCallMedia(ctx, callId, options),
+    sessions: async (agent) => {
+      requireAgent(agent);
+      return ctx.hub.sessionSnapshots(agent);
+    },
     restoreNetwork: async (agent) => {
       requireAgent(agent);
       ctx.hub.restoreUser(agent);
     },
+    phones: async () => ctx.phones?.snapshots() ?? [],
   };
 }

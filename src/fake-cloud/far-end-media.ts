@@ -13,6 +13,11 @@ export interface FarEndMedia {
   packetsReceived(callId: string): Promise<number>;
   close(callId: string): void;
   /**
+   * The audio path breaks without a goodbye (no DTLS close): the peer stops answering, so the agent's
+   * browser sees its connection go `disconnected`, as after a network change. Closing would say goodbye.
+   */
+  sever(callId: string): void;
+  /**
    * Joins two calls' far ends so each agent hears the other (agent-to-agent calls): what one far end
    * receives, the other sends. Hosts that cannot (the in-page cloud serves one agent) leave it out.
    */

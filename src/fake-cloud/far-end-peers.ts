@@ -87,6 +87,10 @@ export abstract class FarEndPeers<Peer extends { connection: FarEndConnection }>
     return packets;
   }
 
+  sever(callId: string): void {
+    this.close(callId);
+  }
+
   close(callId: string): void {
     const peer = this.peers.get(callId);
     if (!peer) return;

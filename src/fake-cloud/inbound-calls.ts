@@ -50,6 +50,7 @@ export async function acceptAgentAnswer(ctx: CloudContext, call: CallRecord, sdp
   ctx.timers.clear(call.callId);
   ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => pushMemberJoined(ctx, call));
   calleeAgentAnswered(ctx, call);
+  ctx.phones?.callAnswered(call);
 }
 
 /** Called from the agent's DELETE member: the events follow the HTTP reply. */

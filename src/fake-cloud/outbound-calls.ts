@@ -35,6 +35,8 @@ export function knock(ctx: CloudContext, call: CallRecord, to: ChannelEndpoint, 
   if (call.knockingId === undefined) throw new Error('setCallee must assign a knocking id');
   if (reachable) {
     ringAgentForAgent(ctx, call, callee.userName);
+  } else if (to.type === 'phone' && ctx.phones?.ringForAgent(call, to.number)) {
+    // A Phone page has this number: it rings there, and its user answers, rejects or lets it ring.
   } else {
     const simulated = { ...ctx.callee };
     ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoined(ctx, call, simulated));
@@ -76,12 +78,19 @@ export function cancelKnock(ctx: CloudContext, knockingId: string): void {
 }
 
 function announceJoined(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
+  announceJoinedThen(ctx, call, () => {
+    ctx.timers.schedule(call.callId, outcomeDelay(ctx, callee), () => settleCallee(ctx, call, callee));
+  });
+}
+
+/** The agent's member joins, then the callee's leg rings and `ringing` runs (once, whatever asks twice). */
+export function announceJoinedThen(ctx: CloudContext, call: CallRecord, ringing: () => void): void {
   if (call.agentJoinAnnounced || call.state !== 'ringing') return;
   call.agentJoinAnnounced = true;
   pushMemberJoined(ctx, call);
   ctx.timers.schedule(call.callId, ctx.timing.calleeRingDelayMs, () => {
     pushLegStatus(ctx, call, 'ringing');
-    ctx.timers.schedule(call.callId, outcomeDelay(ctx, callee), () => settleCallee(ctx, call, callee));
+    ringing();
   });
 }
 
@@ -97,7 +106,8 @@ function outcomeDelay(ctx: CloudContext, callee: CalleeOptions): number {
   }
 }
 
-function settleCallee(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
+/** The callee answers, is busy or rings out: the same wire events for the simulated callee and a Phone page. */
+export function settleCallee(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
   switch (callee.behaviour) {
     case 'answer':
       if (ctx.state.markAnswered(call)) pushLegStatus(ctx, call, 'answered');

@@ -1,5 +1,6 @@
 // What a reloaded page (or the SDK's media reconnect) needs to resume a live call: GET the leg, GET its own
 // member, then POST a fresh offer that the far end answers with a new peer over socket `rtc:answer`.
+import { partnerOf } from './agent-to-agent.ts';
 import { nextStamp, pushToAgent } from './call-events.ts';
 import type { CloudContext } from './cloud-context.ts';
 import type { CallRecord } from './cloud-state.ts';
@@ -40,6 +41,10 @@ export function acceptReoffer(ctx: CloudContext, call: CallRecord, offerSdp: str
         ctx.media.close(call.callId);
         return;
       }
+      // The new peer replaces the old one: an agent-to-agent call joins it to the other agent's far end again.
+      const partner = partnerOf(ctx, call);
+      if (partner?.state === 'answered') ctx.media.bridge?.(call.callId, partner.callId);
+      ctx.phones?.agentMediaRenewed(call);
       pushToAgent(ctx, call, { type: 'rtc:answer', payload: rtcAnswer(call, nextStamp(ctx, call), sdp) });
     })
     .catch((error: unknown) => console.warn('[fake-vonage] re-offer failed', error));

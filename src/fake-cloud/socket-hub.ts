@@ -53,6 +53,10 @@ export class SocketHub {
     return new Set(this.portsOfUser(userName).map((port) => this.sessionByPort.get(port))).size;
   }
 
+  sessionSnapshots(userName: string): Array<{ sessionId: string; openSockets: number }> {
+    return this.state.sessionsOf(userName).map((session) => ({ sessionId: session.id, openSockets: this.portsOfSession(session.id).length }));
+  }
+
   portsOfUser(userName: string): SocketPort[] {
     return [...this.sessionByPort.entries()]
       .filter(([, sessionId]) => this.state.session(sessionId)?.userName === userName)

@@ -26,6 +26,10 @@ export class ScriptedMedia implements FarEndMedia {
   close(callId: string): void {
     this.closed.push(callId);
   }
+  readonly severed: string[] = [];
+  sever(callId: string): void {
+    this.severed.push(callId);
+  }
   bridge = vi.fn();
 }
 

@@ -1,0 +1,374 @@
+// Simulated PSTN phones (the Phone page): parties with their own number that call agents and are called by
+// them. A phone calling an agent is an inbound call to that agent, exactly as `ringAgent` places one; an
+// agent dialling a phone's number rings that phone instead of the simulated callee, and the phone's answer,
+// reject or silence settles the callee leg as the simulated callee would. Each phone's audio is a far-end
+// peer of its own (`phone:<number>:<callId>`), bridged to the agent's far end once both exist.
+import { endCall } from './call-events.ts';
+import { remoteHangup } from './call-hangups.ts';
+import { CloudError, type CloudContext } from './cloud-context.ts';
+import type { CallRecord } from './cloud-state.ts';
+import { inviteCancelPlan } from './ending-plans.ts';
+import { ringAgent } from './inbound-calls.ts';
+import { announceJoinedThen, settleCallee } from './outbound-calls.ts';
+import type { PhoneKey, PhoneOutcome, PhoneSnapshot, PhoneStatus } from './phone-protocol.ts';
+
+export type PhoneListener = (phone: PhoneSnapshot) => void;
+
+/** What the phone's user typed: an agent's name, or a number (E.164 digits without '+'). */
+export type PhoneDialTarget = { kind: 'agent'; name: string } | { kind: 'number'; digits: string } | { kind: 'invalid' };
+
+/**
+ * The demo's phones have London numbers from Ofcom's drama range (020 7946 0000–0999), upper half: numbers the
+ * softphone's dialler accepts as valid, and clear of the ones the docs and tests use for the simulated callee.
+ */
+export const firstPhoneNumber = 442_079_460_501;
+const defaultCountryCode = '44';
+
+/**
+ * Reads a dialled string as a phone's keypad would: `+44 7700 900123`, `0044…` and `07700 900123` (a national
+ * UK number) are the same number; anything starting with a letter is an agent's name.
+ */
+export function parsePhoneDial(input: string): PhoneDialTarget {
+  const text = input.trim();
+  if (/^\p{L}[\p{L}\p{M} .'-]{0,63}$/u.test(text)) return { kind: 'agent', name: text };
+  if (!/^\+?[\d\s().-]+$/.test(text)) return { kind: 'invalid' };
+  const digits = text.replace(/\D/g, '');
+  if (text.startsWith('+')) return plausible(digits);
+  if (digits.startsWith('00')) return plausible(digits.slice(2));
+  if (digits.startsWith('0')) return plausible(defaultCountryCode + digits.slice(1));
+  return plausible(digits);
+}
+
+function plausible(digits: string): PhoneDialTarget {
+  // E.164: at most 15 digits; anything shorter than 7 is no subscriber number anywhere.
+  return /^[1-9]\d{6,14}$/.test(digits) ? { kind: 'number', digits } : { kind: 'invalid' };
+}
+
+interface PhoneLine {
+  number: string;
+  status: PhoneStatus;
+  remote?: string;
+  direction?: 'outgoing' | 'incoming';
+  callId?: string;
+  digits: string;
+  outcome?: PhoneOutcome;
+  /** The phone's media peer for its current call, once the page offered. */
+  mediaKey?: string;
+  /** Dialling an agent before the cloud returned the call id; `abandoned` when the phone hung up meanwhile. */
+  dialling?: { abandoned: boolean };
+  /** An agent's call rings here once the agent hears it ring (member:joined is out): only then can it be answered. */
+  alerting?: boolean;
+  listener: PhoneListener;
+}
+
+/** Clears what belonged to the phone's last call (media is closed separately). */
+function forgetCall(line: PhoneLine) {
+  line.callId = undefined;
+  line.outcome = undefined;
+  line.dialling = undefined;
+  line.mediaKey = undefined;
+  line.alerting = undefined;
+  line.digits = '';
+}
+
+const inCall = (line: PhoneLine) => line.status === 'calling' || line.status === 'ringing' || line.status === 'connected';
+
+/** The far-end media key of a phone's audio during one call. */
+export function phoneMediaKey(number: string, callId: string): string {
+  return `phone:${number}:${callId}`;
+}
+
+export class PhoneLines {
+  private readonly ctx: CloudContext;
+  private readonly agentNames: readonly string[];
+  private readonly lines = new Map<string, PhoneLine>();
+  private nextNumber = firstPhoneNumber;
+
+  constructor(ctx: CloudContext, agentNames: readonly string[]) {
+    this.ctx = ctx;
+    this.agentNames = agentNames;
+  }
+
+  /**
+   * A phone comes on line (a Phone page opened). It keeps `requested` (e.g. its number before a reload) when
+   * that is a free E.164 number; otherwise it gets the next free demo number.
+   */
+  register(listener: PhoneListener, requested?: string): PhoneSnapshot {
+    let number = requested !== undefined && /^[1-9]\d{6,14}$/.test(requested) && !this.lines.has(requested) ? requested : undefined;
+    while (number === undefined || this.lines.has(number)) {
+      number = String(this.nextNumber);
+      this.nextNumber += 1;
+    }
+    const line: PhoneLine = { number, status: 'idle', digits: '', listener };
+    this.lines.set(number, line);
+    return this.snapshotOf(line);
+  }
+
+  /** The phone went away (its page closed): its call ends as if it hung up, or rang out unanswered. */
+  unregister(number: string): void {
+    const line = this.lines.get(number);
+    if (!line) return;
+    line.listener = () => undefined;
+    const call = line.callId === undefined ? undefined : this.ctx.state.call(line.callId);
+    if (line.status === 'ringing' && call) settleCallee(this.ctx, call, { behaviour: 'no-answer' });
+    else if (inCall(line)) this.hangUp(number);
+    this.closeMedia(line);
+    this.lines.delete(number);
+  }
+
+  snapshots(): PhoneSnapshot[] {
+    return [...this.lines.values()].map((line) => this.snapshotOf(line));
+  }
+
+  snapshot(number: string): PhoneSnapshot {
+    return this.snapshotOf(this.line(number));
+  }
+
+  /** The cloud was reset (its calls forgotten without events): every phone is idle again, still on line. */
+  reset(): void {
+    for (const line of this.lines.values()) {
+      this.closeMedia(line);
+      if (line.dialling) line.dialling.abandoned = true;
+      forgetCall(line);
+      line.status = 'idle';
+      line.remote = undefined;
+      line.direction = undefined;
+      this.notify(line);
+    }
+  }
+
+  // The phone's own actions.
+
+  async dial(number: string, input: string): Promise<void> {
+    const line = this.line(number);
+    if (inCall(line)) throw new CloudError(409, 'phone:error:busy', 'Hang up before calling again');
+    const target = parsePhoneDial(input);
+    if (target.kind === 'invalid') throw new CloudError(400, 'phone:error:invalid-number', `“${input.trim()}” is neither a number nor an agent’s name`);
+    this.startCall(line, 'outgoing', target.kind === 'agent' ? target.name : target.digits);
+    if (target.kind === 'number') {
+      this.finish(line, target.digits === line.number ? 'busy' : 'unreachable');
+      return;
+    }
+    const agent = this.agentNames.find((name) => name.toLowerCase() === target.name.toLowerCase());
+    if (agent === undefined) {
+      this.finish(line, 'unreachable');
+      return;
+    }
+    line.remote = agent;
+    if (this.ctx.state.sessionsOf(agent).length === 0) {
+      this.finish(line, 'unavailable');
+      return;
+    }
+    const dialling = { abandoned: false };
+    line.dialling = dialling;
+    line.status = 'calling';
+    this.notify(line);
+    let callId: string;
+    try {
+      callId = await ringAgent(this.ctx, { agent, from: line.number, fromType: 'phone' });
+    } catch (error) {
+      if (line.dialling === dialling && !dialling.abandoned) this.finish(line, 'failed');
+      throw error;
+    }
+    const call = this.ctx.state.call(callId);
+    if (dialling.abandoned || line.dialling !== dialling || !call) {
+      // The phone hung up (or went away) while the cloud was still placing the call.
+      if (call) endCall(this.ctx, call, inviteCancelPlan('remote-cancel'));
+      return;
+    }
+    line.dialling = undefined;
+    line.callId = callId;
+    this.notify(line);
+  }
+
+  /** Answers an agent's call that rings this phone: the callee leg is answered as the simulated callee's is. */
+  answer(number: string): void {
+    const line = this.line(number);
+    const call = this.ringingCall(line);
+    // Only the no-answer timer is left: the phone alerts once member:joined and the leg's `ringing` are out.
+    this.ctx.timers.clear(call.callId);
+    settleCallee(this.ctx, call, { behaviour: 'answer' });
+    if (call.state !== 'answered') return;
+    line.status = 'connected';
+    this.notify(line);
+  }
+
+  /** Declines an agent's call: the agent hears busy. */
+  reject(number: string): void {
+    const line = this.line(number);
+    settleCallee(this.ctx, this.ringingCall(line), { behaviour: 'busy' });
+  }
+
+  /** Hangs up: while calling an agent that withdraws the invite; while ringing it declines. */
+  hangUp(number: string): void {
+    const line = this.line(number);
+    if (line.status === 'ringing') {
+      this.reject(number);
+      return;
+    }
+    if (line.status !== 'calling' && line.status !== 'connected') return;
+    if (line.dialling) {
+      line.dialling.abandoned = true;
+      line.dialling = undefined;
+      this.finish(line, 'hung-up');
+      return;
+    }
+    if (line.callId !== undefined) remoteHangup(this.ctx, line.callId);
+  }
+
+  /** A keypad press during a connected call is recorded with the call (an IVR reads them); otherwise ignored. */
+  pressKey(number: string, key: PhoneKey): void {
+    const line = this.line(number);
+    if (line.status !== 'connected') return;
+    line.digits += key;
+    this.notify(line);
+  }
+
+  /** The page's audio for its connected call: a far-end peer answers, then joins the agent's far end. */
+  async offer(number: string, callId: string, sdp: string): Promise<string> {
+    const line = this.line(number);
+    if (line.status !== 'connected' || line.callId !== callId) {
+      throw new CloudError(409, 'phone:error:no-call', `Phone ${number} has no connected call ${callId}`);
+    }
+    const key = phoneMediaKey(number, callId);
+    line.mediaKey = key;
+    const answer = await this.ctx.media.answerOffer(key, sdp);
+    if (line.status !== 'connected' || line.callId !== callId) {
+      this.ctx.media.close(key);
+      throw new CloudError(409, 'phone:error:no-call', `The call ${callId} ended`);
+    }
+    this.ctx.media.bridge?.(callId, key);
+    return answer;
+  }
+
+  // What the call flows tell the phones.
+
+  /** POST /knocking for a phone number: rings the phone with that number and returns true, if there is one. */
+  ringForAgent(call: CallRecord, dialled: string): boolean {
+    const line = this.lines.get(dialled.replace(/\D/g, ''));
+    if (!line) return false;
+    const { ctx } = this;
+    // As for the simulated callee, member:joined goes out after the knock's HTTP reply.
+    const afterReply = (ringing: () => void) => ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoinedThen(ctx, call, ringing));
+    if (inCall(line)) {
+      afterReply(() => settleCallee(ctx, call, { behaviour: 'busy' }));
+      return true;
+    }
+    this.startCall(line, 'incoming', call.agent.userName);
+    line.status = 'ringing';
+    line.callId = call.callId;
+    afterReply(() => {
+      line.alerting = true;
+      this.notify(line);
+      ctx.timers.schedule(call.callId, ctx.timing.phoneRingTimeoutMs, () => settleCallee(ctx, call, { behaviour: 'no-answer' }));
+    });
+    return true;
+  }
+
+  /** The agent answered the phone's call. */
+  callAnswered(call: CallRecord): void {
+    const line = this.lineOf(call);
+    if (!line || line.status !== 'calling') return;
+    line.status = 'connected';
+    this.notify(line);
+  }
+
+  /** The agent's far-end peer was replaced (a media repair, a reload): join the phone's peer to the new one. */
+  agentMediaRenewed(call: CallRecord): void {
+    const line = this.lineOf(call);
+    if (!line || line.status !== 'connected' || line.mediaKey === undefined) return;
+    this.ctx.media.bridge?.(call.callId, line.mediaKey);
+  }
+
+  callEnded(call: CallRecord): void {
+    const line = this.lineOf(call);
+    if (!line || !inCall(line)) return;
+    this.finish(line, outcomeOf(line, call.endReason));
+  }
+
+  private startCall(line: PhoneLine, direction: 'outgoing' | 'incoming', remote: string) {
+    this.closeMedia(line);
+    forgetCall(line);
+    line.direction = direction;
+    line.remote = remote;
+  }
+
+  private finish(line: PhoneLine, outcome: PhoneOutcome) {
+    line.status = 'ended';
+    line.outcome = outcome;
+    this.closeMedia(line);
+    this.notify(line);
+  }
+
+  private closeMedia(line: PhoneLine) {
+    if (line.mediaKey === undefined) return;
+    this.ctx.media.close(line.mediaKey);
+  }
+
+  private ringingCall(line: PhoneLine): CallRecord {
+    const call = line.callId === undefined ? undefined : this.ctx.state.call(line.callId);
+    if (line.status !== 'ringing' || !line.alerting || !call || call.state !== 'ringing') {
+      throw new CloudError(409, 'phone:error:not-ringing', `Phone ${line.number} is not ringing`);
+    }
+    return call;
+  }
+
+  private lineOf(call: CallRecord): PhoneLine | undefined {
+    return [...this.lines.values()].find((line) => line.callId === call.callId);
+  }
+
+  private line(number: string): PhoneLine {
+    const line = this.lines.get(number);
+    if (!line) throw new CloudError(404, 'phone:error:not-found', `No phone with number ${number}`);
+    return line;
+  }
+
+  private notify(line: PhoneLine) {
+    line.listener(this.snapshotOf(line));
+  }
+
+  private snapshotOf(line: PhoneLine): PhoneSnapshot {
+    const { number, status, remote, direction, callId, digits, outcome, mediaKey } = line;
+    const relayed = (key: string | undefined) => (key === undefined ? 0 : (this.ctx.media.relayedFrames?.(key) ?? 0));
+    return {
+      number,
+      status,
+      ...(remote === undefined ? {} : { remote }),
+      ...(direction === undefined ? {} : { direction }),
+      ...(callId === undefined ? {} : { callId }),
+      digits,
+      ...(outcome === undefined ? {} : { outcome }),
+      media: { framesToAgent: relayed(mediaKey), framesFromAgent: mediaKey === undefined ? 0 : relayed(callId) },
+    };
+  }
+}
+
+/** The cloud's end reason (see ending-plans.ts) read from the phone's side of its call. */
+function outcomeOf(line: PhoneLine, endReason: string | undefined): PhoneOutcome {
+  const wasConnected = line.status === 'connected';
+  if (line.direction === 'outgoing') {
+    switch (endReason) {
+      case 'REMOTE_REJECT':
+        return 'busy';
+      case 'RING_TIMER':
+        return 'no-answer';
+      case 'REMOTE_CANCEL':
+      case 'REMOTE_HANGUP':
+        return 'hung-up';
+      case 'MEDIA_FAILURE':
+        return 'failed';
+      default:
+        return wasConnected ? 'remote-hung-up' : 'failed';
+    }
+  }
+  switch (endReason) {
+    case 'REMOTE_BUSY':
+      return 'rejected';
+    case 'REMOTE_HANGUP':
+      return 'hung-up';
+    case 'REMOTE_NO_ANSWER':
+      return 'missed';
+    default:
+      return wasConnected ? 'remote-hung-up' : 'missed';
+  }
+}
