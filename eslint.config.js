@@ -5,7 +5,7 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'dist-e2e', 'dist-e2e-emulator', 'dist-emulator', 'dist-bench', 'dist-*', 'test-results', 'playwright-report', 'node_modules'] },
+  { ignores: ['dist', 'dist-demo', 'dist-e2e', 'dist-e2e-emulator', 'dist-emulator', 'dist-bench', 'dist-*', 'test-results', 'test-results-*', 'playwright-report', 'node_modules'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
     files: ['**/*.{ts,tsx,js,mjs}'],

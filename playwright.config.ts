@@ -9,6 +9,8 @@ const staticBuildDir = process.env.E2E_STATIC_BUILD_DIR ?? 'dist-e2e';
 
 export default defineConfig<object, CloudOptions>({
   testDir: './e2e',
+  // Concurrent runs on one machine each pass their own, or one run's cleanup deletes the other's traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   // Builds the emulator demo once; each worker then serves it with its own emulator (support/emulator-server.ts).
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,

@@ -34,12 +34,9 @@ test.describe('One agent in several tabs', () => {
 
   test('one tab rings aloud, the other shows the call silently and can answer it, and takes over when the ringing tab closes', async ({
     jane,
+    janeSecondTab: secondTab,
     farEnd,
   }) => {
-    const secondTab = new SoftphonePage(await jane.page.context().newPage());
-    await secondTab.open();
-    await secondTab.signInAndWaitUntilReady('Jane');
-
     // The tab signed in first is the ringer; the other shows the same invite, silent, and says where it rings.
     await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
     await expect(jane.incomingCall).toBeVisible();

@@ -17,6 +17,9 @@ export interface EmulatorServer {
   url: string;
   /** An empty cloud and a normally answering token backend, so each scenario starts from nothing. */
   reset(): Promise<void>;
+  /** Stops the emulator (every socket and call with it); `start()` brings up a new, empty one on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,19 +28,31 @@ export interface EmulatorServer {
  * the emulator plugin). Workers never share a cloud, so two scenarios signing in as Jane cannot meet.
  */
 export async function startEmulatorServer(port: number): Promise<EmulatorServer> {
-  const server = await preview({
-    mode: 'emulator',
-    logLevel: 'warn',
-    build: { outDir: emulatorBuildDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
+  const serve = () =>
+    preview({
+      mode: 'emulator',
+      logLevel: 'warn',
+      build: { outDir: emulatorBuildDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
+  let server: Awaited<ReturnType<typeof serve>> | undefined = await serve();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    async stop() {
+      await server?.close();
+      server = undefined;
+    },
+    async start() {
+      server ??= await serve();
+    },
     async reset() {
       const response = await fetch(`${url}/emulator/reset`, { method: 'POST' });
       if (!response.ok) throw new Error(`The emulator did not reset: HTTP ${response.status}`);
     },
-    close: () => server.close(),
+    close: async () => {
+      await server?.close();
+      server = undefined;
+    },
   };
 }

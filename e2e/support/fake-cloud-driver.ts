@@ -1,13 +1,34 @@
 import { expect, type Page } from '@playwright/test';
-import type { CalleeOptions, FakeCallSnapshot, InviteCancelReason, MediaStats, RingAgentOptions } from '../../src/fake-cloud/control-api';
-import type { TokenBackendBehaviour } from '../../src/demo/token-backend-control';
+import type {
+  BreakMediaOptions,
+  CalleeOptions,
+  FakeCallSnapshot,
+  FakeSessionSnapshot,
+  FakeVonageControl,
+  InviteCancelReason,
+  MediaStats,
+  RingAgentOptions,
+} from '../../src/fake-cloud/control-api';
+import { emulatorControlClient, emulatorTokenBackendClient } from '../../src/fake-cloud/control-http-client';
+import type { FakeTokenBackendControl, TokenBackendBehaviour } from '../../src/demo/token-backend-control';
 
-/** Drives the far end through `window.fakeVonage` (the QA contract), the way a caller or callee would act. */
+/**
+ * Drives the far end the way a caller or callee would act. On the emulator it talks to the control API
+ * over HTTP from Node (the typed client in control-http-client.ts): no `page.evaluate`, and it keeps
+ * working while the agent's page reloads. On the static demo the cloud lives in the page, so it goes
+ * through `window.fakeVonage` (the QA contract). Media stats always come through the agent's page: the
+ * agent's side of a call can only be read there.
+ */
 export class FakeCloudDriver {
   private readonly page: Page;
+  private readonly cloud: FakeVonageControl;
+  private readonly tokenBackend: FakeTokenBackendControl;
 
-  constructor(page: Page) {
+  /** `emulatorUrl`: the emulator's origin; without it, the cloud in `page`. */
+  constructor(page: Page, emulatorUrl?: string) {
     this.page = page;
+    this.cloud = emulatorUrl === undefined ? inPageCloud(page) : emulatorControlClient(emulatorUrl);
+    this.tokenBackend = emulatorUrl === undefined ? inPageTokenBackend(page) : emulatorTokenBackendClient(emulatorUrl);
   }
 
   async ready() {
@@ -17,31 +38,28 @@ export class FakeCloudDriver {
   }
 
   ringAgent(options: RingAgentOptions): Promise<string> {
-    return this.page.evaluate((ring) => window.fakeVonage!.ringAgent(ring), options);
+    return this.cloud.ringAgent(options);
   }
 
   cancelInvite(callId: string, reason: InviteCancelReason): Promise<void> {
-    return this.page.evaluate(([id, why]) => window.fakeVonage!.cancelInvite(id, why), [callId, reason] as const);
+    return this.cloud.cancelInvite(callId, reason);
   }
 
   /** The caller gives up `delayMs` after the agent's answer reaches the cloud: the race between Answer and a cancel. */
   callerGivesUpAsAgentAnswers(callId: string, delayMs: number): Promise<void> {
-    return this.page.evaluate(
-      ([id, ms]) => window.fakeVonage!.cancelInvite(id, 'remote-cancel', { when: 'agent-answers', delayMs: ms }),
-      [callId, delayMs] as const,
-    );
+    return this.cloud.cancelInvite(callId, 'remote-cancel', { when: 'agent-answers', delayMs });
   }
 
   callerHangsUp(callId: string): Promise<void> {
-    return this.page.evaluate((id) => window.fakeVonage!.hangup(id), callId);
+    return this.cloud.hangup(callId);
   }
 
   setCallee(options: CalleeOptions): Promise<void> {
-    return this.page.evaluate((callee) => window.fakeVonage!.setCallee(callee), options);
+    return this.cloud.setCallee(options);
   }
 
   calls(): Promise<FakeCallSnapshot[]> {
-    return this.page.evaluate(() => window.fakeVonage!.calls());
+    return this.cloud.calls();
   }
 
   async call(callId: string): Promise<FakeCallSnapshot | undefined> {
@@ -90,22 +108,66 @@ export class FakeCloudDriver {
   }
 
   setMaxSessions(max: number): Promise<void> {
-    return this.page.evaluate((limit) => window.fakeVonage!.setMaxSessions(limit), max);
+    return this.cloud.setMaxSessions(max);
   }
 
   expireSession(agent: string): Promise<void> {
-    return this.page.evaluate((name) => window.fakeVonage!.expireSession(name), agent);
+    return this.cloud.expireSession(agent);
   }
 
   dropConnection(agent: string, offlineMs = 0): Promise<void> {
-    return this.page.evaluate(([name, ms]) => window.fakeVonage!.dropConnection(name, { offlineMs: ms }), [agent, offlineMs] as const);
+    return this.cloud.dropConnection(agent, { offlineMs });
   }
 
   restoreNetwork(agent: string): Promise<void> {
-    return this.page.evaluate((name) => window.fakeVonage!.restoreNetwork(name), agent);
+    return this.cloud.restoreNetwork(agent);
+  }
+
+  /** The call's audio path breaks as after a network change; see FakeVonageControl.breakMedia. */
+  breakMedia(callId: string, options?: BreakMediaOptions): Promise<void> {
+    return this.cloud.breakMedia(callId, options);
+  }
+
+  sessions(agent: string): Promise<FakeSessionSnapshot[]> {
+    return this.cloud.sessions(agent);
   }
 
   tokenBackendAnswers(behaviour: TokenBackendBehaviour): Promise<void> {
-    return this.page.evaluate((next) => window.fakeTokenBackend!.setBehaviour(next), behaviour);
+    return this.tokenBackend.setBehaviour(behaviour);
   }
+}
+
+/** The static demo's cloud, inside the page: every call goes through `window.fakeVonage`. */
+function inPageCloud(page: Page): FakeVonageControl {
+  const call =
+    <M extends keyof FakeVonageControl>(method: M) =>
+    (...args: Parameters<FakeVonageControl[M]>) =>
+      page.evaluate(
+        ([name, values]) => (window.fakeVonage![name] as (...a: unknown[]) => Promise<unknown>)(...values),
+        [method, args] as const,
+      ) as ReturnType<FakeVonageControl[M]>;
+  return {
+    ringAgent: call('ringAgent'),
+    cancelInvite: call('cancelInvite'),
+    hangup: call('hangup'),
+    setCallee: call('setCallee'),
+    calls: call('calls'),
+    mediaStats: call('mediaStats'),
+    expireSession: call('expireSession'),
+    dropConnection: call('dropConnection'),
+    setMaxSessions: call('setMaxSessions'),
+    reset: call('reset'),
+    restoreNetwork: call('restoreNetwork'),
+    breakMedia: call('breakMedia'),
+    sessions: call('sessions'),
+    phones: call('phones'),
+  };
+}
+
+function inPageTokenBackend(page: Page): FakeTokenBackendControl {
+  return {
+    setBehaviour: (behaviour) => page.evaluate((next) => window.fakeTokenBackend!.setBehaviour(next), behaviour),
+    requests: () => page.evaluate(() => window.fakeTokenBackend!.requests()),
+    reset: () => page.evaluate(() => window.fakeTokenBackend!.reset()),
+  };
 }

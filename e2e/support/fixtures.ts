@@ -4,6 +4,7 @@ import { startEmulatorServer, type EmulatorServer } from './emulator-server';
 import { FakeCloudDriver } from './fake-cloud-driver';
 import { simulateHiddenTabWithNotifications } from './hidden-tab';
 import { expectNoLiveMedia, installMediaLeakGuard, isGuarded } from './media-leak-guard';
+import { PhonePage } from './phone-page';
 import { SoftphonePage } from './softphone-page';
 
 interface SoftphoneOptions {
@@ -35,6 +36,10 @@ interface SoftphoneFixtures {
   jane: SoftphonePage;
   /** Agent Joe in his own browser context (another device), signed in and Ready: emulator project only. */
   joe: SoftphonePage;
+  /** A second tab of Jane (same browser profile), signed in after `jane` and Ready: emulator project only. */
+  janeSecondTab: SoftphonePage;
+  /** The Phone page (a simulated PSTN phone) in its own browser context, Ready: emulator project only. */
+  phone: PhonePage;
 }
 
 /**
@@ -94,8 +99,8 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     await softphone.open();
     await use(softphone);
   },
-  farEnd: async ({ page, softphone: _opened }, use) => {
-    const driver = new FakeCloudDriver(page);
+  farEnd: async ({ page, emulatorServer, softphone: _opened }, use) => {
+    const driver = new FakeCloudDriver(page, emulatorServer?.url);
     await driver.ready();
     await use(driver);
   },
@@ -114,6 +119,28 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     await use(joe);
     // The same guard as every page: Joe's microphone is released once he shows no call.
     if (testInfo.status === 'passed') await expectNoLiveMediaWithoutCalls(joe.page, testInfo);
+    await context.close();
+  },
+  janeSecondTab: async ({ jane, emulatorServer }, use) => {
+    if (!emulatorServer) throw new Error('Two tabs of one agent share one cloud: run this scenario in the emulator project.');
+    const tab = new SoftphonePage(await jane.page.context().newPage());
+    await tab.open();
+    await tab.signInAndWaitUntilReady('Jane');
+    // Checked with every other page of Jane's context by the `page` fixture's media-leak guard.
+    await use(tab);
+  },
+  phone: async ({ browser, emulatorServer, softphone: _cloudResetFirst }, use, testInfo) => {
+    if (!emulatorServer) throw new Error('The Phone page talks to the emulator: run this scenario in the emulator project.');
+    const context = await browser.newContext({ baseURL: emulatorServer.url, permissions: ['microphone'] });
+    await installMediaLeakGuard(context);
+    const phone = new PhonePage(await context.newPage());
+    await phone.open();
+    await use(phone);
+    // The same guard as every page: once the Phone shows no call, its microphone and peer are released.
+    if (testInfo.status === 'passed') {
+      if (await phone.endAnyCall()) testInfo.annotations.push({ type: 'media leak guard', description: 'The Phone was still in a call: ended it, then checked media.' });
+      await expectNoLiveMedia(phone.page);
+    }
     await context.close();
   },
 });

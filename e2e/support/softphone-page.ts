@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Dialog, type Locator, type Page } from '@playwright/test';
 
 /** The softphone as the agent sees it, located only through the documented accessible names. */
 export class SoftphonePage {
@@ -13,6 +13,8 @@ export class SoftphonePage {
   readonly outgoingCall: Locator;
   readonly activeCall: Locator;
   readonly callTimer: Locator;
+  /** On the active call: says *Reconnecting audio…* while the call's audio path is being repaired. */
+  readonly callAudio: Locator;
   readonly muteButton: Locator;
   readonly hangUpButton: Locator;
   readonly destination: Locator;
@@ -20,6 +22,8 @@ export class SoftphonePage {
   readonly lastCall: Locator;
   readonly alerts: Locator;
   readonly ringtone: Locator;
+  /** In the incoming call of a tab that stays silent because another tab of the same agent rings. */
+  readonly otherTabRingingHint: Locator;
   /** The live region a screen reader announces: a call ringing, a call ending. */
   readonly announcement: Locator;
   readonly dismissButton: Locator;
@@ -37,6 +41,7 @@ export class SoftphonePage {
     this.outgoingCall = page.getByRole('region', { name: 'Outgoing call' });
     this.activeCall = page.getByRole('region', { name: 'Active call' });
     this.callTimer = this.activeCall.getByRole('timer');
+    this.callAudio = this.activeCall.getByRole('status', { name: 'Call audio' });
     this.muteButton = this.activeCall.getByRole('button', { name: 'Mute' });
     this.hangUpButton = page.getByRole('button', { name: 'Hang up' });
     this.destination = page.getByRole('textbox', { name: 'Number or agent' });
@@ -44,6 +49,7 @@ export class SoftphonePage {
     this.lastCall = page.getByRole('region', { name: 'Last call' });
     this.alerts = page.getByRole('alert');
     this.ringtone = page.getByTestId('ringtone');
+    this.otherTabRingingHint = this.incomingCall.getByText('The ringtone plays in another of your softphone tabs. You can answer here too.');
     this.announcement = page.locator('[aria-live="assertive"]');
     this.dismissButton = this.lastCall.getByRole('button', { name: 'Dismiss' });
   }
@@ -56,6 +62,32 @@ export class SoftphonePage {
   async open() {
     await this.page.goto('/');
     await expect(this.connection).toHaveText('Signed out');
+  }
+
+  /**
+   * Reloads the page as an agent would (F5) and confirms the browser's "leave this page?" question, which the
+   * softphone raises during a call. Resolves once the reloaded page has loaded.
+   */
+  async reload(options: { expectWarning: boolean }) {
+    let warned = false;
+    const confirm = (dialog: Dialog) => {
+      if (dialog.type() !== 'beforeunload') return;
+      warned = true;
+      void dialog.accept();
+    };
+    this.page.on('dialog', confirm);
+    try {
+      await this.page.reload();
+    } finally {
+      this.page.off('dialog', confirm);
+    }
+    expect(warned, options.expectWarning ? 'the browser asked before leaving the call' : 'no warning without a call').toBe(options.expectWarning);
+  }
+
+  /** The seconds the call timer shows (it reads m:ss). */
+  async callSeconds(): Promise<number> {
+    const [minutes = '0', seconds = '0'] = ((await this.callTimer.textContent()) ?? '').trim().split(':');
+    return Number(minutes) * 60 + Number(seconds);
   }
 
   async signIn(agent: string) {
@@ -122,7 +154,21 @@ export class SoftphonePage {
     await expect(this.lastCall).toContainText(reason);
   }
 
-  async expectRingtone(state: 'playing' | 'call-waiting' | 'stopped') {
+  async expectRingtone(state: 'playing' | 'call-waiting' | 'stopped' | 'other-tab') {
     await expect(this.ringtone).toHaveAttribute('data-state', state);
+  }
+
+  /**
+   * Whether this tab plays its ringtone out loud right now, read from the <audio> element itself rather than
+   * from what the app says: playing, not muted, with volume, and its playback position moving.
+   */
+  ringtoneIsAudible(): Promise<boolean> {
+    return this.ringtone.evaluate(async (element: HTMLAudioElement) => {
+      const playing = () => !element.paused && !element.ended && !element.muted && element.volume > 0;
+      if (!playing()) return false;
+      const position = element.currentTime;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return playing() && element.currentTime !== position;
+    });
   }
 }
