@@ -9,7 +9,8 @@ test.describe('One agent in several tabs', () => {
     const secondTab = new SoftphonePage(await jane.page.context().newPage());
     await secondTab.open();
     await secondTab.signIn('Jane');
-    await expect(secondTab.alerts).toContainText('You are signed in in too many places. Sign out of another tab or device.');
+    // As long as a sign-in may take (the new tab downloads and evaluates the SDK first).
+    await expect(secondTab.alerts).toContainText('You are signed in in too many places. Sign out of another tab or device.', { timeout: 20_000 });
     await expect(secondTab.connection).toHaveText('Not connected');
 
     await expect(jane.connection).toHaveText('Ready');
