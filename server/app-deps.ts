@@ -3,6 +3,8 @@ import type { AppDeps } from './app';
 import type { ClientAddress } from './client-address';
 import type { Clock } from './clock';
 import type { TokenServerConfig } from './config';
+import type { ContactCenterConfig } from './contact-center/contact-center-config';
+import type { ContactCenterDeps } from './contact-center/create-contact-center';
 import { createJwtSigner } from './jwt-signer';
 import type { Logger } from './logger';
 import { createFailureRateLimiter } from './rate-limiter';
@@ -35,5 +37,12 @@ export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppD
     failedKeys: createFailureRateLimiter({ ...failedKeyLimit, now }),
     clientAddress,
     logger,
+    ...(config.contactCenter === undefined ? {} : { contactCenter: contactCenterDeps(config.contactCenter, runtime) }),
   };
+}
+
+function contactCenterDeps(config: ContactCenterConfig, { now, logger }: Runtime): ContactCenterDeps {
+  const { inboundFlow, ...settings } = config;
+  // Fixed for the life of this process; the emulator passes a function that reads its own run-time setting.
+  return { ...settings, inboundFlow: () => inboundFlow, logger, now };
 }

@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { createContactCenterRoutes, type ContactCenterDeps } from './contact-center/create-contact-center';
 import { jsonError } from './json-error';
 import { createTokenHandler, type TokenHandlerDeps } from './token-handler';
 
 export interface AppDeps extends TokenHandlerDeps {
   corsOrigins: readonly string[];
+  /** Vonage's voice webhooks under /webhooks/*; left out when the contact center is not configured. */
+  contactCenter?: ContactCenterDeps;
 }
 
 // A token request is two short strings; anything near this size is a mistake or an attack.
@@ -36,6 +39,8 @@ export function createApp(deps: AppDeps): Hono {
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => jsonError(c, 413, `The request body is larger than ${maxBodyBytes} bytes.`) }),
     createTokenHandler(deps),
   );
+  // Mounted beside /api, outside its CORS: only Vonage's servers call the webhooks.
+  if (deps.contactCenter !== undefined) app.route('/', createContactCenterRoutes(deps.contactCenter));
 
   app.notFound((c) => jsonError(c, 404, `Nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

@@ -1,5 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { agentNamePattern } from './agent-directory';
+import { loadContactCenterConfig, type ContactCenterConfig } from './contact-center/contact-center-config';
 import { loadPrivateKey, readTextFile, type ReadTextFile } from './private-key';
 
 export interface TokenServerConfig {
@@ -14,6 +16,8 @@ export interface TokenServerConfig {
   corsOrigins: readonly string[];
   /** Without a trailing slash. */
   vonageApiUrl: string;
+  /** Vonage's voice webhooks; absent when CONTACT_CENTER_NUMBER and its companions are not set. */
+  contactCenter?: ContactCenterConfig;
 }
 
 export type ConfigResult = { ok: true; config: TokenServerConfig } | { ok: false; problems: string[] };
@@ -32,8 +36,6 @@ const maxTokenTtlSeconds = 24 * 60 * 60;
 const minTokenTtlSeconds = 60;
 const minMobileApiKeyLength = 8;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Vonage accepts more, but these characters survive URLs, logs and JWT `sub` without escaping surprises.
-const agentNamePattern = /^[\p{L}\p{N}._@+-]{1,100}$/u;
 
 // An empty or blank variable (`PORT=`) is treated as unset, so defaults apply and "missing" means missing.
 const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -141,7 +143,11 @@ export function loadConfig(env: Environment, readFile: ReadTextFile = readTextFi
   );
   if (!privateKey.ok) problems.push(privateKey.problem);
 
-  if (!parsed.success || !privateKey.ok) return { ok: false, problems };
+  // Agents are passed only when valid, so INBOUND_AGENT is checked against them without a second complaint.
+  const contactCenter = loadContactCenterConfig(env, readFile, parsed.success ? parsed.data.AGENTS : undefined);
+  if (!contactCenter.ok) problems.push(...contactCenter.problems);
+
+  if (!parsed.success || !privateKey.ok || !contactCenter.ok) return { ok: false, problems };
   const values = parsed.data;
   return {
     ok: true,
@@ -155,6 +161,7 @@ export function loadConfig(env: Environment, readFile: ReadTextFile = readTextFi
       host: values.HOST,
       corsOrigins: values.CORS_ORIGIN,
       vonageApiUrl: values.VONAGE_API_URL,
+      ...(contactCenter.config === undefined ? {} : { contactCenter: contactCenter.config }),
     },
   };
 }

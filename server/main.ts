@@ -1,5 +1,5 @@
 // `npm run token-server`: reads the environment, refuses to start with a list of every configuration problem,
-// then serves POST /api/jwt. It logs settings and outcomes, never tokens or keys.
+// then serves POST /api/jwt and, when configured, Vonage's voice webhooks. It logs settings and outcomes, never tokens or keys.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
@@ -7,6 +7,7 @@ import { createAppDeps } from './app-deps';
 import { socketAddress } from './client-address';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import { createEchoSocket } from './contact-center/echo-socket';
 import { consoleLogger as logger } from './logger';
 import { startServer } from './start-server';
 
@@ -25,7 +26,10 @@ if (!result.ok) {
 const { config } = result;
 
 const app = createApp(createAppDeps(config, { now: systemClock, logger, clientAddress: socketAddress }));
-const server = await startServer(app, config).catch((error: unknown) => {
+// The sound check's echo server shares the port: Vonage reaches it at PUBLIC_BASE_URL/webhooks/echo.
+const echoSocket = config.contactCenter === undefined ? undefined : createEchoSocket({ logger });
+const upgradeHandlers = echoSocket === undefined ? [] : [echoSocket.handleUpgrade];
+const server = await startServer(app, { ...config, upgradeHandlers }).catch((error: unknown) => {
   const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
   logger.error(`cannot listen on ${config.host}:${config.port} (${code}); set PORT or HOST to change it.`);
   process.exit(1);
@@ -34,10 +38,21 @@ const server = await startServer(app, config).catch((error: unknown) => {
 logger.info(`listening on ${server.url}: POST /api/jwt, GET /healthz`);
 logger.info(`application ${config.applicationId}, agents ${config.agents.join(', ')}, tokens live ${config.tokenTtlSeconds} s`);
 logger.info(`Users API ${config.vonageApiUrl}, CORS origins ${config.corsOrigins.join(', ')}`);
+if (config.contactCenter === undefined) {
+  logger.info('voice webhooks off: set CONTACT_CENTER_NUMBER and PUBLIC_BASE_URL to serve them');
+} else {
+  const { contactCenterNumber, publicBaseUrl, inboundFlow, signatureSecret } = config.contactCenter;
+  logger.info(
+    `voice webhooks for +${contactCenterNumber} at ${publicBaseUrl}/webhooks/{answer,event,dtmf,echo}, inbound flow ${inboundFlow.kind}, ` +
+      `signatures ${signatureSecret === undefined ? 'NOT checked' : 'required'}`,
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info(`${signal}: closing`);
+    // Echo calls are long-lived sockets that would otherwise keep close() waiting.
+    echoSocket?.close();
     void server.close().finally(() => process.exit(0));
   });
 }

@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:5830 */
@@ -7,13 +9,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Takes a WebSocket upgrade and answers true, or answers false to leave it (e.g. the echo socket). */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
 interface Listen {
   port: number;
   host: string;
+  /** Upgrades no handler takes are refused with 404, so a stray client is not left hanging. */
+  upgradeHandlers?: readonly UpgradeHandler[];
 }
 
 /** Starts the app on a real socket; resolves once it listens, rejects on e.g. EADDRINUSE. */
-export function startServer(app: { fetch: (request: Request) => Response | Promise<Response> }, { port, host }: Listen) {
+export function startServer(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  { port, host, upgradeHandlers = [] }: Listen,
+) {
   return new Promise<RunningServer>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject);
@@ -23,6 +33,12 @@ export function startServer(app: { fetch: (request: Request) => Response | Promi
         close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
       });
     });
+    if (upgradeHandlers.length > 0) {
+      server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (upgradeHandlers.some((handle) => handle(req, socket, head))) return;
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      });
+    }
     server.once('error', reject);
   });
 }
