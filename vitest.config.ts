@@ -14,6 +14,10 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] },
       },
+      {
+        resolve: { alias },
+        test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts'] },
+      },
     ],
   },
 });

@@ -35,12 +35,13 @@ test.describe('the Phone and an agent call each other', () => {
 
   test('Jane dials the Phone’s number: it rings, answers, they hear each other, Jane hangs up', async ({ jane, phone, farEnd }) => {
     await jane.dial(await phone.number());
-    await phone.expectStatus('Ringing: call from Jane');
+    // The Phone sees the contact center's number, the `from` of the backend's connect (as a PSTN callee would).
+    await phone.expectStatus('Ringing: call from +44 20 7946 0000');
     await expect(jane.outgoingCall).toContainText('Ringing…');
     await phone.expectNoAccessibilityViolations();
 
     await phone.answer();
-    await phone.expectStatus('Connected to Jane');
+    await phone.expectStatus('Connected to +44 20 7946 0000');
     await expect(jane.activeCall).toBeVisible();
     const { callId } = await farEnd.onlyCall();
     await phone.expectAudioBothWays();
@@ -54,7 +55,8 @@ test.describe('the Phone and an agent call each other', () => {
 
   test('the Phone rejects Jane’s call: Jane hears that it was declined', async ({ jane, phone, farEnd }) => {
     await jane.dial(await phone.number());
-    await phone.expectStatus('Ringing: call from Jane');
+    // The Phone sees the contact center's number, the `from` of the backend's connect (as a PSTN callee would).
+    await phone.expectStatus('Ringing: call from +44 20 7946 0000');
     await phone.reject();
     await phone.expectStatus('Call rejected');
     await jane.expectLastCallSummary('The line was busy or the call was declined.');

@@ -13,6 +13,8 @@ import { demoAgents } from '../src/fake-cloud/demo-agents.ts';
 import { fakeCloudEndpoints } from '../src/fake-cloud/fake-endpoints.ts';
 import { acceptSocket, SocketRefused, socketRefusal } from '../src/fake-cloud/socket-handler.ts';
 import { phoneSocketPath } from '../src/fake-cloud/phone-protocol.ts';
+import { createTransferHost, transferPrefix } from './transfer-host.ts';
+import { createContactCenterHost, speechRateFromEnv, webhooksPrefix } from './contact-center-host.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { WrtcFarEndMedia } from './media/wrtc-far-end-media.ts';
 import { readBody, sendFetchResponse } from './node-http.ts';
@@ -29,7 +31,7 @@ export const tokenPath = '/api/jwt';
 export const controlPrefix = '/emulator';
 
 /** Paths the emulator answers; anything else is left to the host (Vite serves the app). */
-const ownedPrefixes = ['/fake-vonage/', '/v2/rtc/metrics', tokenPath, controlPrefix];
+const ownedPrefixes = ['/fake-vonage/', '/v2/rtc/metrics', tokenPath, controlPrefix, webhooksPrefix, '/v1/calls', transferPrefix];
 
 export interface Emulator {
   cloud: FakeCloud;
@@ -37,14 +39,33 @@ export interface Emulator {
   handleRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   /** Takes the SDK's WebSocket upgrade; false when the upgrade is not the emulator's (e.g. Vite's HMR). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** The host listens here: the contact center's webhook URLs are built on this origin (unless EMULATOR_PUBLIC_URL). */
+  listeningOn(address: { address: string; port: number; family: string }): void;
   close(): void;
+}
+
+export interface EmulatorOptions {
+  /** Speeds up NCCO prompts (talk, stream); default EMULATOR_SPEECH_RATE or 1. */
+  speechRate?: number;
+  /** The emulator's public origin for webhook URLs; default EMULATOR_PUBLIC_URL or the listening address. */
+  publicBaseUrl?: string;
 }
 
 let socketIds = 0;
 
-export function createEmulator(): Emulator {
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const media = new WrtcFarEndMedia();
-  const cloud = createFakeCloud({ endpoints, agents: demoAgents, media });
+  // The contact center's backend routes, on this origin: its NCCOs drive calls to its number and agents' calls out.
+  const contactCenter = createContactCenterHost(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl });
+  const cloud = createFakeCloud({
+    endpoints,
+    agents: demoAgents,
+    media,
+    timing: { speechRate: options.speechRate ?? speechRateFromEnv() },
+    contactCenter: contactCenter.options,
+    voiceApiUrl: routingOrigin,
+  });
+  const transfers = createTransferHost(() => contactCenter.publicBaseUrl());
   const tokenBackend = createDemoTokenBackend({ tokenUrl: `${routingOrigin}${tokenPath}`, mobileApiKey: demoMobileApiKey, agents: demoAgents });
   const restHandlers = [...tokenBackend.handlers, ...cloud.restHandlers];
   const control = createControlRoutes(cloud.control, tokenBackend.control);
@@ -85,6 +106,14 @@ export function createEmulator(): Emulator {
         ),
         ...(body === undefined ? {} : { body: new Uint8Array(body) }),
       });
+      if (path.startsWith(transferPrefix)) {
+        await sendFetchResponse(response, await transfers.handle(fetchRequest));
+        return true;
+      }
+      if (path.startsWith(webhooksPrefix)) {
+        await sendFetchResponse(response, await contactCenter.handle(fetchRequest));
+        return true;
+      }
       const answer = await getResponse(restHandlers, fetchRequest);
       await sendFetchResponse(response, answer ?? Response.json({ error: `No emulator route for ${request.method} ${path}` }, { status: 404 }));
       return true;
@@ -96,6 +125,7 @@ export function createEmulator(): Emulator {
         phoneSockets.handleUpgrade(request, socket, head, (ws) => carryPhone(ws, cloud.phones, url.searchParams.get('number') ?? undefined));
         return true;
       }
+      if (contactCenter.handleUpgrade(request, socket, head)) return true;
       if (url.pathname.replace(/\/$/, '') !== socketPath) return false;
       if (socketRefusal(cloud.socket, url)) {
         // A network that is down: the connection fails before it opens, and socket.io-client counts an attempt.
@@ -106,7 +136,14 @@ export function createEmulator(): Emulator {
       return true;
     },
 
+    listeningOn({ address, port, family }) {
+      // A wildcard address is reached on loopback; the webhooks never leave this machine.
+      const host = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : family === 'IPv6' || family === '6' ? `[${address}]` : address;
+      contactCenter.setPublicBaseUrl(`http://${host}:${port}`);
+    },
+
     close() {
+      contactCenter.close();
       void cloud.control.reset();
       cloud.dispose();
       for (const client of sockets.clients) client.terminate();

@@ -17,6 +17,8 @@ export function carryPhone(ws: WebSocket, phones: PhoneLines, requested: string 
     switch (request.type) {
       case 'dial':
         return phones.dial(number, request.to);
+      case 'call-contact-center':
+        return phones.callContactCenter(number);
       case 'answer':
         return phones.answer(number);
       case 'reject':

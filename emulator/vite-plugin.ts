@@ -16,6 +16,13 @@ function attach(server: ViteDevServer | PreviewServer, emulator: Emulator) {
     emulator.handleUpgrade(request, socket, head);
   });
   server.httpServer?.on('close', () => emulator.close());
+  // The contact center's webhook URLs point at this server, once it listens.
+  const announce = () => {
+    const address = server.httpServer?.address();
+    if (address && typeof address === 'object') emulator.listeningOn({ address: address.address, port: address.port, family: String(address.family) });
+  };
+  if (server.httpServer?.listening) announce();
+  else server.httpServer?.once('listening', announce);
 }
 
 /** `enabled` is false outside the emulator demo (live mode, the static in-page demo): then it does nothing. */

@@ -28,6 +28,10 @@ export interface EmulatorServer {
  * the emulator plugin). Workers never share a cloud, so two scenarios signing in as Jane cannot meet.
  */
 export async function startEmulatorServer(port: number): Promise<EmulatorServer> {
+  // The contact center's prompts play four times as fast (a scenario hears the whole IVR in seconds), and its
+  // backend logs only warnings. Read by the emulator when the preview server below creates it.
+  process.env.EMULATOR_SPEECH_RATE ??= '4';
+  process.env.EMULATOR_LOG ??= 'warn';
   const serve = () =>
     preview({
       mode: 'emulator',

@@ -10,6 +10,8 @@ import type {
   RingAgentOptions,
 } from '../../src/fake-cloud/control-api';
 import { emulatorControlClient, emulatorTokenBackendClient } from '../../src/fake-cloud/control-http-client';
+import type { InboundFlow, SetInboundFlowResult } from '../../src/fake-cloud/ncco/contact-center-port';
+import type { ContactCenterCallSnapshot } from '../../src/fake-cloud/ncco/contact-center-record';
 import type { FakeTokenBackendControl, TokenBackendBehaviour } from '../../src/demo/token-backend-control';
 
 /**
@@ -132,6 +134,32 @@ export class FakeCloudDriver {
     return this.cloud.sessions(agent);
   }
 
+  contactCenterCalls(): Promise<ContactCenterCallSnapshot[]> {
+    return this.cloud.contactCenterCalls();
+  }
+
+  async contactCenterCall(id: string): Promise<ContactCenterCallSnapshot | undefined> {
+    return (await this.contactCenterCalls()).find((call) => call.id === id);
+  }
+
+  /** Resolves once the contact center call's NCCO runs `action` (e.g. waits for its input). */
+  async expectContactCenterAction(id: string, action: string) {
+    await expect.poll(async () => (await this.contactCenterCall(id))?.currentAction, { message: `the NCCO reaches ${action}`, timeout: 20_000 }).toBe(action);
+  }
+
+  setInboundFlow(flow: InboundFlow): Promise<SetInboundFlowResult> {
+    return this.cloud.setInboundFlow(flow);
+  }
+
+  /** A scripted caller (tone) dials the contact center's number; resolves to its leg id. */
+  callContactCenter(from?: string): Promise<string> {
+    return this.cloud.callContactCenter(from === undefined ? undefined : { from });
+  }
+
+  sendDigits(callerLegId: string, digits: string): Promise<void> {
+    return this.cloud.sendDigits(callerLegId, digits);
+  }
+
   tokenBackendAnswers(behaviour: TokenBackendBehaviour): Promise<void> {
     return this.tokenBackend.setBehaviour(behaviour);
   }
@@ -161,6 +189,11 @@ function inPageCloud(page: Page): FakeVonageControl {
     breakMedia: call('breakMedia'),
     sessions: call('sessions'),
     phones: call('phones'),
+    contactCenter: call('contactCenter'),
+    setInboundFlow: call('setInboundFlow'),
+    callContactCenter: call('callContactCenter'),
+    sendDigits: call('sendDigits'),
+    contactCenterCalls: call('contactCenterCalls'),
   };
 }
 

@@ -14,6 +14,9 @@ export class PhonePage {
   readonly answerButton: Locator;
   readonly rejectButton: Locator;
   readonly hangUpButton: Locator;
+  readonly callContactCenterButton: Locator;
+  /** What the contact center is saying now (its NCCO's talk). */
+  readonly contactCenterPrompt: Locator;
   readonly alerts: Locator;
 
   constructor(page: Page) {
@@ -25,6 +28,8 @@ export class PhonePage {
     this.answerButton = this.phone.getByRole('button', { name: 'Answer' });
     this.rejectButton = this.phone.getByRole('button', { name: 'Reject' });
     this.hangUpButton = this.phone.getByRole('button', { name: 'Hang up' });
+    this.callContactCenterButton = this.phone.getByRole('button', { name: 'Call the contact center' });
+    this.contactCenterPrompt = this.phone.getByText(/^The contact center says:/);
     this.alerts = page.getByRole('alert');
   }
 
@@ -40,6 +45,15 @@ export class PhonePage {
   async dial(nameOrNumber: string) {
     await this.numberToCall.fill(nameOrNumber);
     await this.callButton.click();
+  }
+
+  async callContactCenter() {
+    await this.callContactCenterButton.click();
+  }
+
+  /** The contact center says `text` (the Phone shows each talk while it is said). */
+  async expectPrompt(text: string | RegExp) {
+    await expect(this.contactCenterPrompt).toContainText(text);
   }
 
   async answer() {

@@ -3,7 +3,9 @@
 // The SDK's own SDPs carry only a dummy 0.0.0.0 candidate, so media works because this side publishes real
 // host candidates and learns the browser's address as peer-reflexive, exactly as with the in-page far end.
 import wrtc from '@roamhq/wrtc';
+import type { WebsocketConnectOptions, WebsocketLeg, WebsocketStats } from '../../src/fake-cloud/far-end-media.ts';
 import { FarEndPeers } from '../../src/fake-cloud/far-end-peers.ts';
+import { connectWebsocketAudio, type WebsocketAudioLeg } from './websocket-audio.ts';
 
 type NodePeerConnection = InstanceType<typeof wrtc.RTCPeerConnection>;
 type NodeAudioSource = InstanceType<typeof wrtc.nonstandard.RTCAudioSource>;
@@ -42,6 +44,9 @@ const toneFrames = Array.from({ length: 100 }, (_, index) => toneFrame(index));
 
 export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
   private readonly finalRelayed = new Map<string, number>();
+  /** Calls connected to a websocket (NCCO connect): they outlive a peer replaced by a re-offer. */
+  private readonly websockets = new Map<string, WebsocketAudioLeg>();
+  private readonly finalWebsocketStats = new Map<string, WebsocketStats>();
   private pump: ReturnType<typeof setInterval> | undefined;
   private frameIndex = 0;
 
@@ -58,6 +63,34 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
     return this.peers.get(callId)?.relayedFrames ?? this.finalRelayed.get(callId) ?? 0;
   }
 
+  /**
+   * NCCO connect to a websocket: the far end streams what it hears from the agent to the socket and plays
+   * what comes back instead of its tone (websocket-audio.ts), until the call ends or the socket closes.
+   */
+  async connectWebsocket(callId: string, uri: string, options: WebsocketConnectOptions): Promise<WebsocketLeg> {
+    this.websockets.get(callId)?.close();
+    const leg = await connectWebsocketAudio({
+      uri,
+      ...options,
+      play: (frame) => this.peers.get(callId)?.source.onData(frame),
+      onClose: () => {
+        this.finalWebsocketStats.set(callId, { framesSent: leg.framesSent(), framesReceived: leg.framesReceived() });
+        if (this.websockets.get(callId) === leg) this.websockets.delete(callId);
+      },
+    });
+    this.websockets.set(callId, leg);
+    return leg;
+  }
+
+  websocketStats(callId: string): WebsocketStats | undefined {
+    const leg = this.websockets.get(callId);
+    return leg ? { framesSent: leg.framesSent(), framesReceived: leg.framesReceived() } : this.finalWebsocketStats.get(callId);
+  }
+
+  protected override callEnded(callId: string): void {
+    this.websockets.get(callId)?.close();
+  }
+
   protected stopPeer(callId: string, peer: FarEndPeer): void {
     this.finalRelayed.set(callId, peer.relayedFrames);
     peer.sink?.stop();
@@ -67,7 +100,7 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
 
   /** Closes every peer (the emulator is shutting down). */
   closeAll(): void {
-    for (const callId of [...this.peers.keys()]) this.close(callId);
+    for (const callId of new Set([...this.peers.keys(), ...this.websockets.keys()])) this.close(callId);
   }
 
   protected openPeer(callId: string): FarEndPeer {
@@ -80,7 +113,10 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
     connection.addEventListener('track', (event: { track: MediaStreamTrack }) => {
       peer.sink?.stop();
       const sink = new wrtc.nonstandard.RTCAudioSink(event.track as never);
-      sink.ondata = (frame: AudioFrame) => this.relay(peer, frame);
+      sink.ondata = (frame: AudioFrame) => {
+        this.relay(peer, frame);
+        this.websockets.get(callId)?.hear(frame);
+      };
       peer.sink = sink;
     });
     this.peers.set(callId, peer);
@@ -94,8 +130,8 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
       const samples = toneFrames[this.frameIndex % toneFrames.length];
       this.frameIndex += 1;
       if (!samples) return;
-      for (const { source, relayTo } of this.peers.values()) {
-        if (relayTo !== undefined) continue;
+      for (const [callId, { source, relayTo }] of this.peers) {
+        if (relayTo !== undefined || this.websockets.has(callId)) continue;
         source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPerFrame });
       }
     }, frameMs);

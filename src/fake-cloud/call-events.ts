@@ -45,6 +45,7 @@ export function endCall(ctx: CloudContext, call: CallRecord, plan: EndingPlan, a
   ctx.timers.clear(call.callId);
   ctx.media.close(call.callId);
   ctx.phones?.callEnded(call);
+  ctx.contactCenter?.agentCallEnded(call);
   const partner = partnerOf(ctx, call);
   if (partner && partner.state !== 'ended') endCall(ctx, partner, partnerEnding(call, partner));
   const push = () => {

@@ -29,6 +29,8 @@ function readEndpoint(value: unknown): ChannelEndpoint {
   const user = readString(value, 'user');
   if (type === 'app' && user !== undefined) return { type: 'app', user };
   if (number !== undefined) return { type: 'phone', number };
+  // A call context without `to` (the sound check): the SDK still sends a phone endpoint, with no number.
+  if (type === 'phone' && user === undefined) return { type: 'phone', number: '' };
   throw new CloudError(400, 'http:error:validation-fail', 'channel.to needs a number or a user');
 }
 
@@ -127,7 +129,8 @@ export function callRoutes(ctx: CloudContext, apiUrl: string) {
         const to = readEndpoint(isObject(body.channel) ? body.channel.to : undefined);
         // The SDK always sends a phone endpoint; the call context (custom_data) says whether it named an app user.
         const appUser = readString(body, 'properties', 'custom_data', 'type') === 'app' ? readString(body, 'properties', 'custom_data', 'to') : undefined;
-        return jsonReply({ id: knock(ctx, call, to, appUser) });
+        const customData = isObject(body.properties) && isObject(body.properties.custom_data) ? body.properties.custom_data : {};
+        return jsonReply({ id: knock(ctx, call, to, appUser, customData) });
       }),
     ),
 

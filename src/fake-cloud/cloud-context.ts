@@ -4,6 +4,7 @@ import type { IdFactory } from './cloud-ids.ts';
 import type { CloudState } from './cloud-state.ts';
 import type { CalleeOptions } from './control-api.ts';
 import type { FarEndMedia } from './far-end-media.ts';
+import type { ContactCenterCalls } from './ncco/contact-center-calls.ts';
 import type { PhoneLines } from './phone-lines.ts';
 import type { SocketHub } from './socket-hub.ts';
 
@@ -28,6 +29,13 @@ export interface CloudTiming {
   orphanedLegTimeoutMs: number;
   /** How often connected calls are checked for that. */
   orphanCheckMs: number;
+  /** NCCO `talk`: about 150 words a minute, never shorter than the minimum (a short word still takes a moment). */
+  speechWordsPerMinute: number;
+  speechMinimumMs: number;
+  /** NCCO `stream`: the emulator never fetches the audio, so each play of a stream is a tone this long. */
+  streamPlayMs: number;
+  /** Speeds prompts up (2 = twice as fast): `talk` and `stream` last 1/speechRate as long. e2e uses it. */
+  speechRate: number;
 }
 
 export const defaultTiming: CloudTiming = {
@@ -41,6 +49,10 @@ export const defaultTiming: CloudTiming = {
   phoneRingTimeoutMs: 20_000,
   orphanedLegTimeoutMs: 30_000,
   orphanCheckMs: 5_000,
+  speechWordsPerMinute: 150,
+  speechMinimumMs: 800,
+  streamPlayMs: 3_000,
+  speechRate: 1,
 };
 
 export interface CloudContext {
@@ -54,6 +66,8 @@ export interface CloudContext {
   callee: CalleeOptions;
   /** Simulated PSTN phones (Phone pages); absent in unit tests that do not need them. */
   phones?: PhoneLines;
+  /** The contact center's number and NCCOs: only where a host serves its backend (the emulator). */
+  contactCenter?: ContactCenterCalls;
 }
 
 /** A failure the REST layer turns into a CS-error reply (`{type, code, title, detail}`). */

@@ -1,6 +1,6 @@
 // What the fake cloud knows: agents, sessions (which outlive sockets, as on Vonage), calls with their
 // conversation, legs and members. Pure bookkeeping: no timers, no sockets, no WebRTC.
-import type { FakeCallSnapshot, FakeCallState, InviteCancelReason } from './control-api.ts';
+import type { CalleeBehaviour, FakeCallSnapshot, FakeCallState, InviteCancelReason } from './control-api.ts';
 import type { IdFactory } from './cloud-ids.ts';
 import type { ChannelEndpoint, PendingEvent, WireChannel, WireLegStatus } from './wire-types.ts';
 
@@ -52,6 +52,8 @@ export interface CallRecord {
   mediaRepair?: 'allow' | 'refuse';
   /** Highest event id used in this call's conversation; ids must be Ints that grow. */
   lastEventId: number;
+  /** Outbound through an NCCO: the connect waiting for the callee leg's outcome (ncco/agent-leg.ts). */
+  calleeSettled?: (outcome: CalleeBehaviour) => void;
 }
 
 const maxPendingEvents = 100;

@@ -1,5 +1,7 @@
 // The typed control surface of the fake Vonage cloud. In demo and test builds it is exposed as
 // `window.fakeVonage`, so QA scenarios (through `page.evaluate`) and the Demo simulator panel drive the far end.
+import type { InboundFlow, SetInboundFlowResult } from './ncco/contact-center-port.ts';
+import type { ContactCenterCallSnapshot } from './ncco/contact-center-record.ts';
 import type { PhoneSnapshot } from './phone-protocol.ts';
 
 /** Why the far end withdrew an invite; each maps to one SDK `callInviteCancel` reason. */
@@ -61,6 +63,11 @@ export interface MediaStats {
    * and were sent on to them (absent where the cloud cannot join two agents, the in-page cloud).
    */
   relayedToOtherAgent?: number;
+  /**
+   * Calls whose NCCO connected them to a websocket (the emulator only): binary audio frames the far end sent
+   * to the socket (the agent's voice) and received from it (played to the agent).
+   */
+  websocket?: { framesSent: number; framesReceived: number };
 }
 
 /** What the app reports about the agent's side of a call's media. */
@@ -110,7 +117,7 @@ export interface FakeVonageControl {
   sessions(agent: string): Promise<FakeSessionSnapshot[]>;
   /** How many sessions (tabs, devices) one agent may have open at once; one more is refused (default 5). */
   setMaxSessions(max: number): Promise<void>;
-  /** Back to an empty cloud: no calls, no sessions, no outage, the default callee (each scenario starts here). */
+  /** Back to an empty cloud: no calls, no sessions, no outage, the default callee, the IVR inbound flow (each scenario starts here). */
   reset(): Promise<void>;
   /** Ends an outage started by `dropConnection(..., { offlineMs })` early: new sockets are accepted again. */
   restoreNetwork(agent: string): Promise<void>;
@@ -119,6 +126,16 @@ export interface FakeVonageControl {
    * The in-page cloud of the static demo has none.
    */
   phones(): Promise<PhoneSnapshot[]>;
+  /** The contact center's number (E.164 digits) and the flow its number answers with (emulator; the static demo: the number). */
+  contactCenter(): Promise<{ number: string; inboundFlow: InboundFlow }>;
+  /** Chooses the inbound flow; a custom NCCO must pass Vonage's checks, and an invalid one is never applied. */
+  setInboundFlow(flow: InboundFlow): Promise<SetInboundFlowResult>;
+  /** A scripted caller (a tone far end) dials the contact center's number; resolves to the caller's leg id. */
+  callContactCenter(options?: { from?: string }): Promise<string>;
+  /** The caller presses keys (DTMF) on a call to the contact center, for its `input` actions. */
+  sendDigits(callerLegId: string, digits: string): Promise<void>;
+  /** Every call the contact center's NCCOs ran: caller, current action, prompts said, digits, outcome, error, events. */
+  contactCenterCalls(): Promise<ContactCenterCallSnapshot[]>;
 }
 
 declare global {

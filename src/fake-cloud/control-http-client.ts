@@ -48,6 +48,11 @@ export const cloudControlMethods = [
   'phones',
   'breakMedia',
   'sessions',
+  'contactCenter',
+  'setInboundFlow',
+  'callContactCenter',
+  'sendDigits',
+  'contactCenterCalls',
 ] as const satisfies ReadonlyArray<keyof FakeVonageControl>;
 
 /** `baseUrl` is the emulator's origin, e.g. http://127.0.0.1:5821 ('' for the page's own origin). */

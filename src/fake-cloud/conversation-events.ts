@@ -32,6 +32,8 @@ export function postConversationEvent(ctx: CloudContext, call: CallRecord, event
   } else if (event.type === 'audio:dtmf' && event.digit !== undefined) {
     call.dtmf += event.digit;
     pushToAgent(ctx, call, { type: 'audio:dtmf', payload: audioDtmf(call, stamp, from, event.digit) });
+    // An agent's call run by an NCCO: its input collects the agent's keys.
+    ctx.contactCenter?.agentPressed(call, event.digit);
   }
   return stamp;
 }

@@ -10,7 +10,10 @@ import { CloudState } from './cloud-state.ts';
 import type { FakeVonageControl } from './control-api.ts';
 import { createControl, type AgentMediaProbe } from './fake-vonage-control.ts';
 import type { FarEndMedia } from './far-end-media.ts';
+import { ContactCenterCalls } from './ncco/contact-center-calls.ts';
+import type { ContactCenterOptions } from './ncco/contact-center-port.ts';
 import { OrphanedLegWatch } from './orphaned-legs.ts';
+import { voiceApiRoutes } from './voice-api/voice-api-routes.ts';
 import { PhoneLines } from './phone-lines.ts';
 import { fallbackRoutes } from './fallback-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -32,6 +35,10 @@ export interface FakeCloudOptions {
   media?: FarEndMedia;
   timing?: Partial<CloudTiming>;
   heartbeat?: HeartbeatOptions;
+  /** The contact center's backend (the emulator): its number's calls and agents' outbound calls run its NCCOs. */
+  contactCenter?: ContactCenterOptions;
+  /** Where the Voice API (`/v1/calls`, transfers) is served; only hosts with a contact center need it. */
+  voiceApiUrl?: string;
 }
 
 export interface FakeCloud {
@@ -66,12 +73,18 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
   };
   const phones = new PhoneLines(ctx, options.agents.map((agent) => agent.userName));
   ctx.phones = phones;
+  if (options.contactCenter) ctx.contactCenter = new ContactCenterCalls(ctx, options.contactCenter);
   let agentProbe: AgentMediaProbe | undefined;
   const orphanedLegs = new OrphanedLegWatch(ctx);
   orphanedLegs.start();
   const { apiUrl, websocketUrl } = options.endpoints;
   const heartbeat = options.heartbeat ?? defaultHeartbeat;
-  const restHandlers = [...sessionRoutes(ctx, apiUrl, websocketUrl), ...callRoutes(ctx, apiUrl), ...fallbackRoutes(apiUrl)];
+  const restHandlers = [
+    ...sessionRoutes(ctx, apiUrl, websocketUrl),
+    ...callRoutes(ctx, apiUrl),
+    ...(options.voiceApiUrl === undefined ? [] : voiceApiRoutes(ctx, options.voiceApiUrl)),
+    ...fallbackRoutes(apiUrl),
+  ];
   const socket: SocketConnectionDeps = { state, hub: ctx.hub, heartbeat };
 
   return {

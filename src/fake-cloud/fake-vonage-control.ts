@@ -3,8 +3,16 @@ import { remoteHangup } from './call-hangups.ts';
 import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { AgentMediaReport, FakeVonageControl } from './control-api.ts';
 import { breakCallMedia } from './media-faults.ts';
+import type { ContactCenterCalls } from './ncco/contact-center-calls.ts';
+import { demoContactCenterNumber } from './ncco/contact-center-port.ts';
 import { resetCloud } from './reset-cloud.ts';
 import { armCancelOnAnswer, cancelInvite, ringAgent } from './inbound-calls.ts';
+
+/** The in-page cloud has no backend to ask for NCCOs: the contact center's calls need the emulator. */
+function needsEmulator(ctx: CloudContext): ContactCenterCalls {
+  if (ctx.contactCenter) return ctx.contactCenter;
+  throw new CloudError(501, 'contact-center:error:needs-emulator', 'The contact center’s call flows run on the emulator only (npm run dev or npm run emulator).');
+}
 
 export type AgentMediaProbe = (callId: string) => Promise<AgentMediaReport>;
 
@@ -18,7 +26,11 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
     ringAgent: (options) => ringAgent(ctx, options),
     cancelInvite: async (callId, reason, timing) =>
       timing ? armCancelOnAnswer(ctx, callId, reason, timing.delayMs ?? 0) : cancelInvite(ctx, callId, reason),
-    hangup: async (callId) => remoteHangup(ctx, callId),
+    hangup: async (callId) => {
+      // A scripted caller of the contact center hangs up by its own leg id.
+      if (ctx.contactCenter?.snapshots().some((call) => call.id === callId && call.origin === 'scripted')) ctx.contactCenter.callerHangsUp(callId);
+      else remoteHangup(ctx, callId);
+    },
     setCallee: async (options) => {
       ctx.callee = { ...options };
     },
@@ -30,11 +42,13 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
         probe ? probe(callId).catch(() => noAgentMedia) : Promise.resolve(noAgentMedia),
       ]);
       const relayed = ctx.media.relayedFrames?.(callId);
+      const websocket = ctx.media.websocketStats?.(callId);
       return {
         farEndPacketsReceived,
         agentPacketsReceived: agent.packetsReceived,
         agentAudioPlaying: agent.audioPlaying,
         ...(relayed === undefined ? {} : { relayedToOtherAgent: relayed }),
+        ...(websocket === undefined ? {} : { websocket }),
       };
     },
     expireSession: async (agent) => {
@@ -60,5 +74,10 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
       ctx.hub.restoreUser(agent);
     },
     phones: async () => ctx.phones?.snapshots() ?? [],
+    contactCenter: async () => ctx.contactCenter?.info() ?? { number: demoContactCenterNumber, inboundFlow: { kind: 'ivr' } },
+    setInboundFlow: async (flow) => needsEmulator(ctx).setInboundFlow(flow),
+    callContactCenter: async (options) => needsEmulator(ctx).callFromScript(options?.from),
+    sendDigits: async (callerLegId, digits) => needsEmulator(ctx).sendDigits(callerLegId, digits),
+    contactCenterCalls: async () => ctx.contactCenter?.snapshots() ?? [],
   };
 }

@@ -24,4 +24,33 @@ export interface FarEndMedia {
   bridge?(callIdA: string, callIdB: string): void;
   /** Audio frames of this call's agent that its far end passed on to the other agent. */
   relayedFrames?(callId: string): number;
+  /**
+   * NCCO `connect` to a websocket endpoint: the call's far end streams what it hears from the agent to
+   * `uri` and plays what the socket sends back, in Vonage's websocket format (a first text message, then
+   * linear 16-bit PCM frames). Hosts without Node sockets leave it out.
+   */
+  connectWebsocket?(callId: string, uri: string, options: WebsocketConnectOptions): Promise<WebsocketLeg>;
+  /** Frames exchanged with the call's websocket, if it has (or had) one. */
+  websocketStats?(callId: string): WebsocketStats | undefined;
+}
+
+export interface WebsocketConnectOptions {
+  /** `audio/l16;rate=16000` (or `rate=8000`), as in the NCCO endpoint. */
+  contentType: string;
+  /** The endpoint's `headers`, sent in the first text message. */
+  headers: Record<string, unknown>;
+}
+
+/** A call's far end connected to a websocket endpoint. */
+export interface WebsocketLeg {
+  close(): void;
+  /** Binary audio frames sent to the socket. */
+  framesSent(): number;
+  /** Binary audio frames received from the socket. */
+  framesReceived(): number;
+}
+
+export interface WebsocketStats {
+  framesSent: number;
+  framesReceived: number;
 }

@@ -71,7 +71,7 @@ export abstract class FarEndPeers<Peer extends { connection: FarEndConnection }>
   }
 
   async answerOffer(callId: string, sdp: string): Promise<string> {
-    this.close(callId);
+    this.closePeer(callId);
     const { connection } = this.openPeer(callId);
     await connection.setRemoteDescription({ type: 'offer', sdp });
     await connection.setLocalDescription(await connection.createAnswer());
@@ -88,10 +88,23 @@ export abstract class FarEndPeers<Peer extends { connection: FarEndConnection }>
   }
 
   sever(callId: string): void {
-    this.close(callId);
+    this.closePeer(callId);
   }
 
   close(callId: string): void {
+    this.closePeer(callId);
+    this.callEnded(callId);
+  }
+
+  /**
+   * The call is over, not just its peer replaced (a re-offer, a severed path): subclasses release what
+   * outlives one peer, such as a websocket the call is connected to.
+   */
+  protected callEnded(callId: string): void {
+    void callId;
+  }
+
+  protected closePeer(callId: string): void {
     const peer = this.peers.get(callId);
     if (!peer) return;
     this.peers.delete(callId);

@@ -51,6 +51,7 @@ export async function acceptAgentAnswer(ctx: CloudContext, call: CallRecord, sdp
   ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => pushMemberJoined(ctx, call));
   calleeAgentAnswered(ctx, call);
   ctx.phones?.callAnswered(call);
+  ctx.contactCenter?.agentAnswered(call);
 }
 
 /** Called from the agent's DELETE member: the events follow the HTTP reply. */

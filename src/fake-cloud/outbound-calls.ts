@@ -28,12 +28,21 @@ export async function openOutboundLeg(
  * POST /knocking: who the agent calls. `appUser` is set when the SDK's call context named an app user
  * (`custom_data.type === 'app'`); a signed-in agent is then rung for real (see agent-to-agent.ts).
  */
-export function knock(ctx: CloudContext, call: CallRecord, to: ChannelEndpoint, appUser?: string): string {
+export function knock(
+  ctx: CloudContext,
+  call: CallRecord,
+  to: ChannelEndpoint,
+  appUser?: string,
+  customData: Record<string, unknown> = {},
+): string {
   const callee = appUser === undefined ? undefined : ctx.state.findAgent(appUser);
   const reachable = callee !== undefined && ctx.state.sessionsOf(callee.userName).length > 0 && callee.userName !== call.agent.userName;
   ctx.state.setCallee(call, reachable ? { type: 'app', user: callee.userName } : to);
   if (call.knockingId === undefined) throw new Error('setCallee must assign a knocking id');
-  if (reachable) {
+  if (ctx.contactCenter) {
+    // The emulator: the backend's answer URL decides (ncco/agent-leg.ts), as on Vonage.
+    ctx.contactCenter.agentServerCall(call, customData);
+  } else if (reachable) {
     ringAgentForAgent(ctx, call, callee.userName);
   } else if (to.type === 'phone' && ctx.phones?.ringForAgent(call, to.number)) {
     // A Phone page has this number: it rings there, and its user answers, rejects or lets it ring.
@@ -49,17 +58,22 @@ function ringAgentForAgent(ctx: CloudContext, call: CallRecord, calleeName: stri
   call.agentJoinAnnounced = true;
   ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => {
     pushMemberJoined(ctx, call);
-    ringAgent(ctx, { agent: calleeName, from: call.agent.userName, fromType: 'app' }).then(
-      (calleeCallId) => {
-        const calleeCall = ctx.state.call(calleeCallId);
-        if (!calleeCall) return;
-        link(call, calleeCall);
-        if (call.state === 'ended') endCall(ctx, calleeCall, inviteCancelPlan('remote-cancel'));
-        else pushLegStatus(ctx, call, 'ringing');
-      },
-      () => endCall(ctx, call, calleeNoAnswerPlan()),
-    );
+    ringAgentFromAgent(ctx, call, calleeName);
   });
+}
+
+/** Rings the callee agent for a caller agent whose member has joined; leg:status `ringing` once it rings. */
+export function ringAgentFromAgent(ctx: CloudContext, call: CallRecord, calleeName: string): void {
+  ringAgent(ctx, { agent: calleeName, from: call.agent.userName, fromType: 'app' }).then(
+    (calleeCallId) => {
+      const calleeCall = ctx.state.call(calleeCallId);
+      if (!calleeCall) return;
+      link(call, calleeCall);
+      if (call.state === 'ended') endCall(ctx, calleeCall, inviteCancelPlan('remote-cancel'));
+      else pushLegStatus(ctx, call, 'ringing');
+    },
+    () => endCall(ctx, call, calleeNoAnswerPlan()),
+  );
 }
 
 /** The callee agent answered: the caller's leg is answered and the two far ends are joined. */
@@ -68,6 +82,14 @@ export function calleeAgentAnswered(ctx: CloudContext, calleeCall: CallRecord): 
   if (!call || !ctx.state.markAnswered(call)) return;
   pushLegStatus(ctx, call, 'answered');
   ctx.media.bridge?.(call.callId, calleeCall.callId);
+  takeCalleeHook(call)?.('answer');
+}
+
+/** An NCCO's connect waits on the callee leg's outcome (ncco/agent-leg.ts); each outcome is told once. */
+function takeCalleeHook(call: CallRecord): CallRecord['calleeSettled'] {
+  const hook = call.calleeSettled;
+  call.calleeSettled = undefined;
+  return hook;
 }
 
 /** DELETE /v0.3/knocking/{id}: the agent gave up before the callee answered. */
@@ -94,7 +116,7 @@ export function announceJoinedThen(ctx: CloudContext, call: CallRecord, ringing:
   });
 }
 
-function outcomeDelay(ctx: CloudContext, callee: CalleeOptions): number {
+export function outcomeDelay(ctx: CloudContext, callee: CalleeOptions): number {
   if (callee.afterMs !== undefined) return callee.afterMs;
   switch (callee.behaviour) {
     case 'answer':
@@ -108,9 +130,18 @@ function outcomeDelay(ctx: CloudContext, callee: CalleeOptions): number {
 
 /** The callee answers, is busy or rings out: the same wire events for the simulated callee and a Phone page. */
 export function settleCallee(ctx: CloudContext, call: CallRecord, callee: CalleeOptions): void {
+  // Settled already (answered, or ended): a late ring timeout or outcome does nothing.
+  if (call.state !== 'ringing') return;
+  const hook = takeCalleeHook(call);
+  if (hook && callee.behaviour !== 'answer') {
+    // An NCCO's connect failed: the NCCO decides what follows (the next action, or hanging up).
+    hook(callee.behaviour);
+    return;
+  }
   switch (callee.behaviour) {
     case 'answer':
       if (ctx.state.markAnswered(call)) pushLegStatus(ctx, call, 'answered');
+      hook?.('answer');
       return;
     case 'busy':
       endCall(ctx, call, calleeBusyPlan());
@@ -121,7 +152,7 @@ export function settleCallee(ctx: CloudContext, call: CallRecord, callee: Callee
   }
 }
 
-function pushLegStatus(ctx: CloudContext, call: CallRecord, status: WireLegStatus): void {
+export function pushLegStatus(ctx: CloudContext, call: CallRecord, status: WireLegStatus): void {
   call.calleeLegHistory.push({ status, date: ctx.state.timestamp() });
   const payload = legStatusUpdate(call, nextStamp(ctx, call), call.calleeLegHistory);
   pushToAgent(ctx, call, { type: 'leg:status:update', payload });

@@ -58,6 +58,14 @@ interface PhoneLine {
   dialling?: { abandoned: boolean };
   /** An agent's call rings here once the agent hears it ring (member:joined is out): only then can it be answered. */
   alerting?: boolean;
+  /** A call to the contact center's number: the caller's leg its NCCO runs on. */
+  contactCenterLeg?: string;
+  /** The contact center's `talk` being said now. */
+  prompt?: string;
+  /** The contact center's input is collecting keys now. */
+  listening?: boolean;
+  /** Why the contact center's NCCO failed (the call then ended). */
+  problem?: string;
   listener: PhoneListener;
 }
 
@@ -68,6 +76,10 @@ function forgetCall(line: PhoneLine) {
   line.dialling = undefined;
   line.mediaKey = undefined;
   line.alerting = undefined;
+  line.contactCenterLeg = undefined;
+  line.prompt = undefined;
+  line.listening = undefined;
+  line.problem = undefined;
   line.digits = '';
 }
 
@@ -181,6 +193,53 @@ export class PhoneLines {
     this.notify(line);
   }
 
+  /** Calls the contact center's number: the emulator asks the backend's answer URL and runs its NCCO. */
+  callContactCenter(number: string): void {
+    const line = this.line(number);
+    if (inCall(line)) throw new CloudError(409, 'phone:error:busy', 'Hang up before calling again');
+    const contactCenter = this.ctx.contactCenter;
+    if (!contactCenter) throw new CloudError(501, 'contact-center:error:needs-emulator', 'The contact center needs the emulator’s backend (npm run dev).');
+    this.startCall(line, 'outgoing', contactCenter.number);
+    line.status = 'calling';
+    const ours = (legId: string) => line.contactCenterLeg === legId && inCall(line);
+    const legId = contactCenter.callFromPhone(number, {
+      answered: (leg) => {
+        if (!ours(leg)) return;
+        line.status = 'connected';
+        line.callId = leg;
+        this.notify(line);
+      },
+      says: (text) => {
+        if (!ours(legId)) return;
+        line.prompt = text;
+        this.notify(line);
+      },
+      listening: (on) => {
+        if (!ours(legId)) return;
+        line.listening = on || undefined;
+        this.notify(line);
+      },
+      connectedToAgent: (agentCallId, agent) => {
+        if (!ours(legId)) return;
+        // The page's audio follows the call id: it offers again, and that peer is joined to the agent's far end.
+        this.closeMedia(line);
+        line.mediaKey = undefined;
+        line.callId = agentCallId;
+        line.remote = agent;
+        line.prompt = undefined;
+        line.listening = undefined;
+        this.notify(line);
+      },
+      ended: (outcome, problem) => {
+        if (!ours(legId)) return;
+        line.problem = problem;
+        this.finish(line, outcome === 'failed' ? 'failed' : 'remote-hung-up');
+      },
+    });
+    line.contactCenterLeg = legId;
+    this.notify(line);
+  }
+
   /** Answers an agent's call that rings this phone: the callee leg is answered as the simulated callee's is. */
   answer(number: string): void {
     const line = this.line(number);
@@ -207,6 +266,11 @@ export class PhoneLines {
       return;
     }
     if (line.status !== 'calling' && line.status !== 'connected') return;
+    if (line.contactCenterLeg !== undefined) {
+      this.ctx.contactCenter?.callerHangsUp(line.contactCenterLeg);
+      this.finish(line, 'hung-up');
+      return;
+    }
     if (line.dialling) {
       line.dialling.abandoned = true;
       line.dialling = undefined;
@@ -222,6 +286,8 @@ export class PhoneLines {
     if (line.status !== 'connected') return;
     line.digits += key;
     this.notify(line);
+    // A contact center's input collects the keys (PSTN DTMF); once connected to an agent, nothing reads them.
+    if (line.contactCenterLeg !== undefined) this.ctx.contactCenter?.callerPressed(line.contactCenterLeg, key);
   }
 
   /** The page's audio for its connected call: a far-end peer answers, then joins the agent's far end. */
@@ -244,10 +310,11 @@ export class PhoneLines {
   // What the call flows tell the phones.
 
   /** POST /knocking for a phone number: rings the phone with that number and returns true, if there is one. */
-  ringForAgent(call: CallRecord, dialled: string): boolean {
+  ringForAgent(call: CallRecord, dialled: string, connect?: { caller: string; ringTimeoutMs: number }): boolean {
     const line = this.lines.get(dialled.replace(/\D/g, ''));
     if (!line) return false;
     const { ctx } = this;
+    if (connect) return this.ringForConnect(line, call, connect);
     // As for the simulated callee, member:joined goes out after the knock's HTTP reply.
     const afterReply = (ringing: () => void) => ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => announceJoinedThen(ctx, call, ringing));
     if (inCall(line)) {
@@ -263,6 +330,31 @@ export class PhoneLines {
       ctx.timers.schedule(call.callId, ctx.timing.phoneRingTimeoutMs, () => settleCallee(ctx, call, { behaviour: 'no-answer' }));
     });
     return true;
+  }
+
+  /**
+   * An NCCO's connect from an agent's call (the agent's member has joined already): the Phone shows the
+   * connect's `from` (the contact center's number) as the caller, and rings until the connect's timeout.
+   */
+  private ringForConnect(line: PhoneLine, call: CallRecord, connect: { caller: string; ringTimeoutMs: number }): boolean {
+    const { ctx } = this;
+    if (inCall(line)) {
+      ctx.timers.schedule(call.callId, ctx.timing.pushDelayMs, () => settleCallee(ctx, call, { behaviour: 'busy' }));
+      return true;
+    }
+    this.startCall(line, 'incoming', connect.caller);
+    line.status = 'ringing';
+    line.callId = call.callId;
+    line.alerting = true;
+    this.notify(line);
+    ctx.timers.schedule(call.callId, connect.ringTimeoutMs, () => settleCallee(ctx, call, { behaviour: 'no-answer' }));
+    return true;
+  }
+
+  /** An NCCO's connect to this phone ended unanswered, and the NCCO goes on: the phone stops ringing. */
+  calleeLegOver(call: CallRecord, outcome: 'rejected' | 'missed'): void {
+    const line = this.lineOf(call);
+    if (line?.status === 'ringing') this.finish(line, outcome);
   }
 
   /** The agent answered the phone's call. */
@@ -282,7 +374,8 @@ export class PhoneLines {
 
   callEnded(call: CallRecord): void {
     const line = this.lineOf(call);
-    if (!line || !inCall(line)) return;
+    // A contact center call goes on after its agent leaves (the NCCO decides): it ends the phone's call itself.
+    if (!line || !inCall(line) || line.contactCenterLeg !== undefined) return;
     this.finish(line, outcomeOf(line, call.endReason));
   }
 
@@ -313,6 +406,12 @@ export class PhoneLines {
     return call;
   }
 
+  /** Whether a Phone page dialled this agent call directly (not through the contact center's number). */
+  dialledDirectly(call: CallRecord): boolean {
+    const line = this.lineOf(call);
+    return line !== undefined && line.contactCenterLeg === undefined;
+  }
+
   private lineOf(call: CallRecord): PhoneLine | undefined {
     return [...this.lines.values()].find((line) => line.callId === call.callId);
   }
@@ -328,7 +427,7 @@ export class PhoneLines {
   }
 
   private snapshotOf(line: PhoneLine): PhoneSnapshot {
-    const { number, status, remote, direction, callId, digits, outcome, mediaKey } = line;
+    const { number, status, remote, direction, callId, digits, outcome, mediaKey, prompt, listening, problem } = line;
     const relayed = (key: string | undefined) => (key === undefined ? 0 : (this.ctx.media.relayedFrames?.(key) ?? 0));
     return {
       number,
@@ -338,6 +437,10 @@ export class PhoneLines {
       ...(callId === undefined ? {} : { callId }),
       digits,
       ...(outcome === undefined ? {} : { outcome }),
+      ...(prompt === undefined || status !== 'connected' ? {} : { prompt }),
+      ...(listening === true && status === 'connected' ? { listening } : {}),
+      ...(problem === undefined ? {} : { problem }),
+      ...(this.ctx.contactCenter ? { contactCenterNumber: this.ctx.contactCenter.number } : {}),
       media: { framesToAgent: relayed(mediaKey), framesFromAgent: mediaKey === undefined ? 0 : relayed(callId) },
     };
   }

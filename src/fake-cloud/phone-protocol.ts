@@ -38,6 +38,14 @@ export interface PhoneSnapshot {
   outcome?: PhoneOutcome;
   /** Audio frames the emulator passed on each way during the current or last call (0 without media). */
   media: { framesToAgent: number; framesFromAgent: number };
+  /** A call to the contact center: the `talk` text it is saying now. */
+  prompt?: string;
+  /** A call to the contact center: its `input` is collecting keys now (keys pressed while it talks are not heard). */
+  listening?: boolean;
+  /** A call to the contact center whose NCCO failed: why (the error Vonage reports to the event URL). */
+  problem?: string;
+  /** The contact center's number (E.164 digits), where the emulator hosts one. */
+  contactCenterNumber?: string;
 }
 
 export type PhoneKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#';
@@ -51,6 +59,7 @@ export function isPhoneKey(value: unknown): value is PhoneKey {
 /** Page → emulator. `offer` is a complete (non-trickle) SDP offer; its answer comes back as `answer`. */
 export type PhoneRequest =
   | { type: 'dial'; to: string }
+  | { type: 'call-contact-center' }
   | { type: 'answer' }
   | { type: 'reject' }
   | { type: 'hangup' }
@@ -91,6 +100,7 @@ export function readPhoneRequest(text: string): PhoneRequest | undefined {
     case 'answer':
     case 'reject':
     case 'hangup':
+    case 'call-contact-center':
       return { type: message.type };
     case 'key':
       return isPhoneKey(message.key) ? { type: 'key', key: message.key } : undefined;

@@ -7,6 +7,7 @@ export function resetCloud(ctx: CloudContext): void {
     ctx.timers.clear(callId);
     ctx.media.close(callId);
   }
+  ctx.contactCenter?.reset();
   ctx.phones?.reset();
   ctx.hub.closeAll();
   ctx.state.clear();

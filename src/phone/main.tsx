@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { PhoneApp } from './phone-app';
 import { PhoneAudio } from './phone-audio';
 import { PhoneConnection } from './phone-connection';
+import { PromptSpeech } from './prompt-speech';
 import '../index.css';
 
 const connection = new PhoneConnection();
@@ -28,7 +29,13 @@ connection.subscribe(() => {
   }
   audio.start(connectedCall).catch((error: unknown) => console.warn('[phone] audio failed', error));
 });
-window.addEventListener('pagehide', () => audio.stop());
+// The contact center's talk actions, spoken where the browser can (the text is on screen either way).
+const speech = new PromptSpeech();
+connection.subscribe(() => speech.follow(connection.getState().phone));
+window.addEventListener('pagehide', () => {
+  audio.stop();
+  speech.stop();
+});
 window.fakePhone = { packetsReceived: () => audio.packetsReceived() };
 connection.start();
 

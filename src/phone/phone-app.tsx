@@ -49,6 +49,16 @@ export function PhoneApp({ connection }: { connection: PhoneConnection }) {
           <p className="text-sm text-slate-700">
             Your number: <span className="font-semibold tabular-nums text-slate-900">{phone ? formatPhoneNumber(phone.number) : '…'}</span>
           </p>
+          {phone?.contactCenterNumber !== undefined && (
+            <div className="flex items-center justify-between gap-2 rounded-lg bg-indigo-50 px-3 py-2">
+              <p className="text-sm text-slate-700">
+                Contact center: <span className="font-semibold tabular-nums text-slate-900">{formatPhoneNumber(phone.contactCenterNumber)}</span>
+              </p>
+              <Button variant="secondary" disabled={!canDial} onClick={() => connection.send({ type: 'call-contact-center' })}>
+                Call the contact center
+              </Button>
+            </div>
+          )}
           <p
             role="status"
             aria-label="Phone status"
@@ -57,6 +67,16 @@ export function PhoneApp({ connection }: { connection: PhoneConnection }) {
             {phoneStatusText(link, phone)}
           </p>
 
+          {status === 'connected' && phone?.prompt !== undefined && (
+            <p aria-live="polite" className="rounded-lg bg-white px-3 py-2 text-sm text-slate-800 ring-1 ring-slate-200">
+              The contact center says: <q className="break-words">{phone.prompt}</q>
+            </p>
+          )}
+          {status === 'connected' && phone?.listening === true && (
+            <p aria-live="polite" className="text-sm font-medium text-indigo-900">
+              The contact center is waiting for your keys.
+            </p>
+          )}
           {status === 'ringing' && (
             <div className="flex gap-2">
               <Button variant="answer" className="flex-1" onClick={() => connection.send({ type: 'answer' })}>
@@ -117,6 +137,7 @@ export function PhoneApp({ connection }: { connection: PhoneConnection }) {
             </p>
           )}
 
+          {status === 'ended' && phone?.problem !== undefined && <MessageAlert message={`The contact center’s call flow failed: ${phone.problem}`} />}
           {error && <MessageAlert message={error} />}
           {microphoneProblem && <MessageAlert message={microphoneProblem} />}
         </Panel>

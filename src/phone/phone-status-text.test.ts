@@ -33,4 +33,12 @@ describe('phoneStatusText', () => {
     expect(ended('unavailable', 'Joe')).toBe('Joe is not signed in: no one answers');
     expect(ended('failed')).toBe('The call could not be placed');
   });
+
+  it('writes numbers as people do, and says when the contact center’s NCCO failed', () => {
+    expect(phoneStatusText('open', phone({ status: 'calling', remote: '442079460000' }))).toBe('Calling +44 20 7946 0000…');
+    expect(phoneStatusText('open', phone({ status: 'ringing', remote: '442079460000' }))).toBe('Ringing: call from +44 20 7946 0000');
+    expect(phoneStatusText('open', phone({ status: 'ended', outcome: 'failed', problem: 'Unsupported NCCO' }))).toBe(
+      'Call ended: the contact center’s call flow failed',
+    );
+  });
 });

@@ -8,15 +8,17 @@ export function phoneStatusText(link: PhoneLink, phone: PhoneSnapshot | undefine
   if (link === 'closed') return 'Not connected to the emulator';
   if (!phone) return 'Connecting…';
   const remote = phone.remote ?? 'unknown';
+  // A number (the contact center's, a caller ID) reads as people write it: +44 20 7946 0000.
+  const party = /^\d+$/.test(remote) ? formatPhoneNumber(remote) : remote;
   switch (phone.status) {
     case 'idle':
       return 'Ready';
     case 'calling':
-      return `Calling ${remote}…`;
+      return `Calling ${party}…`;
     case 'ringing':
-      return `Ringing: call from ${remote}`;
+      return `Ringing: call from ${party}`;
     case 'connected':
-      return `Connected to ${remote}`;
+      return `Connected to ${party}`;
     case 'ended':
       switch (phone.outcome) {
         case 'busy':
@@ -26,13 +28,13 @@ export function phoneStatusText(link: PhoneLink, phone: PhoneSnapshot | undefine
         case 'rejected':
           return 'Call rejected';
         case 'missed':
-          return `Missed call from ${remote}`;
+          return `Missed call from ${party}`;
         case 'unreachable':
           return /^\d+$/.test(remote) ? `No one answers at ${formatPhoneNumber(remote)}` : `No one answers to “${remote}”: there is no such agent`;
         case 'unavailable':
           return `${remote} is not signed in: no one answers`;
         case 'failed':
-          return 'The call could not be placed';
+          return phone.problem === undefined ? 'The call could not be placed' : 'Call ended: the contact center’s call flow failed';
         default:
           return 'Call ended';
       }

@@ -6,6 +6,7 @@ import { Panel } from '@/components/panel';
 import type { CalleeBehaviour, FakeVonageControl } from '@/fake-cloud/control-api';
 import { parseDialInput } from '@/lib/dial-target';
 import { selectAgent, selectCurrentCall, selectIncomingCall } from '@/store/selectors';
+import { InboundFlowChooser } from './inbound-flow-chooser';
 
 const initialRingSeconds = 2;
 
@@ -108,6 +109,7 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
           <MessageAlert message={error} />
         </div>
       )}
+      <InboundFlowChooser cloud={cloud} />
     </Panel>
   );
 }
