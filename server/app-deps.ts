@@ -5,6 +5,10 @@ import type { Clock } from './clock';
 import type { TokenServerConfig } from './config';
 import type { ContactCenterConfig } from './contact-center/contact-center-config';
 import type { ContactCenterDeps } from './contact-center/create-contact-center';
+import { Voice } from '@vonage/voice';
+import { agentTokenVerifier } from './calls/agent-token';
+import type { TransferDeps } from './calls/transfer-handler';
+import { vonageVoiceCalls } from './calls/voice-calls';
 import { createJwtSigner } from './jwt-signer';
 import type { Logger } from './logger';
 import { createFailureRateLimiter } from './rate-limiter';
@@ -37,7 +41,25 @@ export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppD
     failedKeys: createFailureRateLimiter({ ...failedKeyLimit, now }),
     clientAddress,
     logger,
-    ...(config.contactCenter === undefined ? {} : { contactCenter: contactCenterDeps(config.contactCenter, runtime) }),
+    ...(config.contactCenter === undefined
+      ? {}
+      : {
+          contactCenter: contactCenterDeps(config.contactCenter, runtime),
+          transfer: transferDeps(config, config.contactCenter.contactCenterNumber, runtime),
+        }),
+  };
+}
+
+/** Transfers go through Vonage's Voice API, authenticated as the application (its own short-lived JWTs). */
+function transferDeps(config: TokenServerConfig, contactCenterNumber: string, { logger }: Runtime): TransferDeps {
+  const privateKey = config.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const voice = new Voice({ applicationId: config.applicationId, privateKey }, { apiHost: config.vonageApiUrl });
+  return {
+    verifyAgentToken: agentTokenVerifier(config.privateKey, config.applicationId),
+    calls: vonageVoiceCalls(voice),
+    agents: createAgentDirectory(config.agents),
+    contactCenterNumber,
+    logger,
   };
 }
 

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { createContactCenterRoutes, type ContactCenterDeps } from './contact-center/create-contact-center';
+import { createTransferHandler, type TransferDeps } from './calls/transfer-handler';
 import { jsonError } from './json-error';
 import { createTokenHandler, type TokenHandlerDeps } from './token-handler';
 
@@ -10,6 +11,8 @@ export interface AppDeps extends TokenHandlerDeps {
   corsOrigins: readonly string[];
   /** Vonage's voice webhooks under /webhooks/*; left out when the contact center is not configured. */
   contactCenter?: ContactCenterDeps;
+  /** POST /api/calls/{callId}/transfer; left out when the contact center is not configured. */
+  transfer?: TransferDeps;
 }
 
 // A token request is two short strings; anything near this size is a mistake or an attack.
@@ -19,7 +22,7 @@ export const maxBodyBytes = 4 * 1024;
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.use('/api/*', cors({ origin: [...deps.corsOrigins], allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+  app.use('/api/*', cors({ origin: [...deps.corsOrigins], allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   app.use(
     methodNotAllowed({
       app,
@@ -39,6 +42,13 @@ export function createApp(deps: AppDeps): Hono {
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => jsonError(c, 413, `The request body is larger than ${maxBodyBytes} bytes.`) }),
     createTokenHandler(deps),
   );
+  if (deps.transfer !== undefined) {
+    app.post(
+      '/api/calls/:callId/transfer',
+      bodyLimit({ maxSize: maxBodyBytes, onError: (c) => jsonError(c, 413, `The request body is larger than ${maxBodyBytes} bytes.`) }),
+      createTransferHandler(deps.transfer),
+    );
+  }
   // Mounted beside /api, outside its CORS: only Vonage's servers call the webhooks.
   if (deps.contactCenter !== undefined) app.route('/', createContactCenterRoutes(deps.contactCenter));
 

@@ -58,6 +58,10 @@ function start(config: AppConfig) {
       return () => clearTimeout(timer);
     },
     recoveryStorage: tabRecoveryStorage(tabStorage()),
+    async transferCall(request) {
+      const { createTransferClient } = await import('./features/calls/transfer-client');
+      return createTransferClient({ tokenUrl: config.tokenUrl, timeoutMs: config.tokenTimeoutMs })(request);
+    },
   });
   // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
   void store.getState().actions.resumeAfterReload();

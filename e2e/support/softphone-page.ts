@@ -19,6 +19,9 @@ export class SoftphonePage {
   readonly hangUpButton: Locator;
   readonly destination: Locator;
   readonly callButton: Locator;
+  readonly soundCheckButton: Locator;
+  /** The sound check's meter (in Active call). */
+  readonly microphoneLevel: Locator;
   readonly lastCall: Locator;
   readonly alerts: Locator;
   readonly ringtone: Locator;
@@ -46,6 +49,8 @@ export class SoftphonePage {
     this.hangUpButton = page.getByRole('button', { name: 'Hang up' });
     this.destination = page.getByRole('textbox', { name: 'Number or agent' });
     this.callButton = page.getByRole('button', { name: 'Call', exact: true });
+    this.soundCheckButton = page.getByRole('button', { name: 'Sound check' });
+    this.microphoneLevel = this.activeCall.getByRole('meter', { name: 'Microphone level' });
     this.lastCall = page.getByRole('region', { name: 'Last call' });
     this.alerts = page.getByRole('alert');
     this.ringtone = page.getByTestId('ringtone');
@@ -143,6 +148,13 @@ export class SoftphonePage {
   async dial(destination: string) {
     await this.destination.fill(destination);
     await this.callButton.click();
+  }
+
+  /** Hands the connected call to an agent (by name) or a number, through Transfer → Transfer to → Transfer call. */
+  async transferTo(destination: string) {
+    await this.activeCall.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await this.activeCall.getByRole('textbox', { name: 'Transfer to' }).fill(destination);
+    await this.activeCall.getByRole('button', { name: 'Transfer call' }).click();
   }
 
   async hangUp() {

@@ -35,6 +35,16 @@ describe('the recovery record in sessionStorage', () => {
     expect(parseRecoveryRecord(raw)).toBeUndefined();
   });
 
+  it('keeps a sound check a sound check', () => {
+    const storage = tabRecoveryStorage(new MemoryStorage());
+    const soundCheck: RecoveryRecord = {
+      ...record,
+      calls: [{ callId: 'LEG-2', direction: 'outbound', remote: 'Sound check', channelType: 'app', startedAt: 1, answeredAt: 2, muted: false, soundCheck: true }],
+    };
+    storage.write(soundCheck);
+    expect(storage.read()).toEqual(soundCheck);
+  });
+
   it('works without storage (disabled by the browser), and when storage throws', () => {
     expect(tabRecoveryStorage(undefined).read()).toBeUndefined();
     const throwing = {

@@ -12,11 +12,12 @@ const isInstant = (value: unknown): value is number => typeof value === 'number'
 
 function readCall(value: unknown): RecoverableCall | undefined {
   if (!isObject(value)) return undefined;
-  const { callId, direction, remote, channelType, startedAt, answeredAt, muted } = value;
+  const { callId, direction, remote, channelType, startedAt, answeredAt, muted, soundCheck } = value;
   if (!isText(callId) || (direction !== 'inbound' && direction !== 'outbound') || typeof remote !== 'string') return undefined;
   if (typeof channelType !== 'string' || !channelTypes.has(channelType)) return undefined;
   if (!isInstant(startedAt) || !isInstant(answeredAt) || typeof muted !== 'boolean') return undefined;
-  return { callId, direction, remote, channelType: channelType as RecoverableCall['channelType'], startedAt, answeredAt, muted };
+  const call: RecoverableCall = { callId, direction, remote, channelType: channelType as RecoverableCall['channelType'], startedAt, answeredAt, muted };
+  return soundCheck === true ? { ...call, soundCheck: true } : call;
 }
 
 export function parseRecoveryRecord(raw: string | null): RecoveryRecord | undefined {

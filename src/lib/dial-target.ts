@@ -2,8 +2,11 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import type { DialTarget } from '@/voice/voice-adapter';
 import { cleanUntrustedText, shortenUntrustedText, stripUntrustedText, type CleanedText } from './untrusted-text';
 
+/** What the agent can type: a number or an agent (the sound check has its own button). */
+export type TypedDialTarget = Exclude<DialTarget, { kind: 'sound-check' }>;
+
 export type ParsedDialInput =
-  | { ok: true; target: DialTarget; display: string }
+  | { ok: true; target: TypedDialTarget; display: string }
   | { ok: false; message: string };
 
 // Agent names are plain words ("Joe", "Mary Ann"); anything with a digit is treated as a phone number.

@@ -167,6 +167,7 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
         state: 'dialing',
         remote: event.display,
         channelType: event.target.kind === 'phone' ? 'phone' : 'app',
+        ...(event.target.kind === 'sound-check' ? { soundCheck: true } : {}),
         startedAt: event.at,
         muted: false,
         mutePending: false,
@@ -205,6 +206,15 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       );
     case 'dtmf-failed':
       return updateCall(state, event.callId, () => ({ error: event.message }));
+    case 'transfer-requested':
+      return updateCall(state, event.callId, (call) => (call.state === 'active' ? { transferPending: true, error: undefined } : {}));
+    case 'transfer-failed':
+      return updateCall(state, event.callId, () => ({ transferPending: undefined, error: event.message }));
+    case 'call-transferred': {
+      const call = state.calls[event.callId];
+      if (!call || call.state === 'ended') return state;
+      return endCall(state, { ...call, transferPending: undefined, transferredTo: event.to }, 'transferred', event.at);
+    }
     case 'call-resuming': {
       const { call } = event;
       if (state.calls[call.callId]) return state;
@@ -214,6 +224,7 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
         state: 'active',
         remote: call.remote,
         channelType: call.channelType,
+        ...(call.soundCheck ? { soundCheck: true } : {}),
         startedAt: call.startedAt,
         answeredAt: call.answeredAt,
         // The renegotiated media starts with a live microphone; a muted call is muted again once it is back.

@@ -1,6 +1,6 @@
 import { withTimeout } from '@/lib/with-timeout';
 import { describeVoiceError } from '@/voice/describe-voice-error';
-import type { VoiceAdapter } from '@/voice/voice-adapter';
+import type { DialTarget, VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
 import type { StoreRuntime } from './store-runtime';
 
@@ -11,6 +11,10 @@ export interface CallActions {
   toggleMute(callId: string): Promise<void>;
   sendDtmf(callId: string, digits: string): Promise<void>;
   dial(input: string): Promise<void>;
+  /** Calls the backend's echo (the call shows as *Sound check*): the agent hears their own voice. */
+  soundCheck(): Promise<void>;
+  /** The microphone track a connected call sends, for a level meter; undefined when there is none. */
+  microphoneTrack(callId: string): MediaStreamTrack | undefined;
   /** The agent changed the dialer text: an old complaint about it no longer applies. */
   editDial(): void;
   dismissSummary(callId: string): void;
@@ -23,6 +27,11 @@ export const confirmationTimeoutMs = 5_000;
 export const answerTimeoutMs = 20_000;
 /** serverCall() resolves once the agent's leg joins; past this the agent is told and can try again. */
 export const dialTimeoutMs = 45_000;
+
+/** What a dial resolves to before it is placed: typed input parsed, or the sound check. */
+type DialPlan = { ok: true; target: DialTarget; display: string } | { ok: false; message: string };
+
+const soundCheckPlan: DialPlan = { ok: true, target: { kind: 'sound-check' }, display: 'Sound check' };
 
 export function createCallActions(runtime: StoreRuntime) {
   const { deps, state, dispatch } = runtime;
@@ -159,47 +168,16 @@ export function createCallActions(runtime: StoreRuntime) {
     },
 
     async dial(input) {
-      const voice = runtime.adapter();
-      if (!voice || state().connection !== 'ready') {
-        dispatch({ type: 'dial-refused', message: 'You can call once the softphone is Ready.', cause: 'not-ready' });
-        return;
-      }
-      if (dialStarting) return;
-      const busy = Object.values(state().calls).some(
-        (call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended'),
-      );
-      if (busy) {
-        dispatch({ type: 'dial-refused', message: 'Finish the current call before placing another.', cause: 'busy' });
-        return;
-      }
-      dialStarting = true;
-      try {
-        const parsed = await deps.parseDialInput(input).catch(() => undefined);
-        if (!parsed) {
-          dispatch({
-            type: 'dial-refused',
-            message: 'The number checker could not be loaded. Reload the page, then try again.',
-            cause: 'unavailable',
-          });
-          return;
-        }
-        if (!parsed.ok) {
-          dispatch({ type: 'dial-invalid', message: parsed.message });
-          return;
-        }
-        const microphone = await deps.checkMicrophone();
-        if (!microphone.ok) {
-          dispatch({ type: 'dial-refused', message: microphone.message, cause: 'microphone' });
-          return;
-        }
-        dialCount += 1;
-        const localId = `dial-${dialCount}`;
-        dispatch({ type: 'dial-requested', localId, target: parsed.target, display: parsed.display });
-        dialStarting = false;
-        await placeCall(voice, localId, parsed.target);
-      } finally {
-        dialStarting = false;
-      }
+      await startCall(() => deps.parseDialInput(input));
+    },
+
+    async soundCheck() {
+      await startCall(async () => soundCheckPlan);
+    },
+
+    microphoneTrack(callId) {
+      if (state().calls[callId]?.state !== 'active') return undefined;
+      return runtime.adapter()?.localAudioTrack(callId);
     },
 
     editDial() {
@@ -214,6 +192,51 @@ export function createCallActions(runtime: StoreRuntime) {
       dispatch({ type: 'summaries-dismissed' });
     },
   };
+
+  /** The dial flow: Ready, one call at a time, a valid target, the microphone, then the SDK. */
+  async function startCall(resolveTarget: () => Promise<DialPlan>) {
+    const voice = runtime.adapter();
+    if (!voice || state().connection !== 'ready') {
+      dispatch({ type: 'dial-refused', message: 'You can call once the softphone is Ready.', cause: 'not-ready' });
+      return;
+    }
+    if (dialStarting) return;
+    const busy = Object.values(state().calls).some(
+      (call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended'),
+    );
+    if (busy) {
+      dispatch({ type: 'dial-refused', message: 'Finish the current call before placing another.', cause: 'busy' });
+      return;
+    }
+    dialStarting = true;
+    try {
+      const parsed = await resolveTarget().catch(() => undefined);
+      if (!parsed) {
+        dispatch({
+          type: 'dial-refused',
+          message: 'The number checker could not be loaded. Reload the page, then try again.',
+          cause: 'unavailable',
+        });
+        return;
+      }
+      if (!parsed.ok) {
+        dispatch({ type: 'dial-invalid', message: parsed.message });
+        return;
+      }
+      const microphone = await deps.checkMicrophone();
+      if (!microphone.ok) {
+        dispatch({ type: 'dial-refused', message: microphone.message, cause: 'microphone' });
+        return;
+      }
+      dialCount += 1;
+      const localId = `dial-${dialCount}`;
+      dispatch({ type: 'dial-requested', localId, target: parsed.target, display: parsed.display });
+      dialStarting = false;
+      await placeCall(voice, localId, parsed.target);
+    } finally {
+      dialStarting = false;
+    }
+  }
 
   async function placeCall(voice: VoiceAdapter, localId: string, target: Parameters<VoiceAdapter['dial']>[0]) {
     const placing = voice.dial(target);

@@ -13,6 +13,8 @@ export interface RecoverableCall {
   /** Kept so the call timer goes on from where it was, not from the reload. */
   answeredAt: number;
   muted: boolean;
+  /** The sound check: after a reload it still shows the microphone level. */
+  soundCheck?: boolean;
 }
 
 export interface RecoveryRecord {
@@ -35,6 +37,7 @@ export function recoveryRecordOf(state: SoftphoneState): RecoveryRecord | undefi
       startedAt: call.startedAt,
       answeredAt: call.answeredAt ?? call.startedAt,
       muted: call.muted,
+      ...(call.soundCheck ? { soundCheck: true } : {}),
     }));
   return { agentName: state.agent.userName, sessionId: state.sessionId, calls };
 }

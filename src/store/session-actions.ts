@@ -46,6 +46,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       await voice.refreshSession(token.jwt);
       if (!stillWanted()) return undefined;
       const expiresAt = Date.parse(token.expires_at);
+      runtime.setCurrentToken(token.jwt);
       dispatch({ type: 'token-refreshed', expiresAt });
       return expiresAt;
     },
@@ -116,6 +117,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
         return;
       }
       autoReconnector.stop();
+      runtime.setCurrentToken(token.jwt);
       dispatch({ type: 'session-created', sessionId, agent: { userName: token.user_name, userId: token.user_id } });
       tokenRefresher.start(expiresAt);
     } catch (error) {
@@ -167,6 +169,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
         await voice.deleteSession().catch(() => undefined);
       }
       hooks.reset();
+      runtime.setCurrentToken(undefined);
       dispatch({ type: 'signed-out' });
     },
   };

@@ -37,6 +37,10 @@ export type ActionEvent =
   | { type: 'mute-requested'; callId: string }
   | { type: 'mute-failed'; callId: string; message: string }
   | { type: 'dtmf-failed'; callId: string; message: string }
+  | { type: 'transfer-requested'; callId: string }
+  | { type: 'transfer-failed'; callId: string; message: string }
+  /** The backend moved the other party; the agent's own leg has been hung up. */
+  | { type: 'call-transferred'; callId: string; to: string }
   /** A call answered before the page reloaded is on screen again while this page takes it back. */
   | { type: 'call-resuming'; call: RecoverableCall }
   | { type: 'call-resumed'; callId: string }

@@ -41,6 +41,8 @@ export type CallEndReason =
   | 'dial-failed'
   | 'answer-failed'
   | 'connection-lost'
+  /** The agent handed the other party to someone else (`transferredTo` says who). */
+  | 'transferred'
   /** The page reloaded during the call and could not take it back. */
   | 'resume-failed'
   | 'signed-out';
@@ -54,11 +56,17 @@ export interface Call {
   /** The caller of an inbound call or the callee of an outbound one, as the SDK gave it. */
   remote: string;
   channelType: ChannelType;
+  /** The agent's sound check (a call to the backend's echo): the call shows the microphone level. */
+  soundCheck?: boolean;
   /** Epoch ms: when an inbound call started ringing, or when the agent pressed Call. */
   startedAt: number;
   answeredAt?: number;
   endedAt?: number;
   endReason?: CallEndReason;
+  /** A transfer request is on its way to the backend. */
+  transferPending?: boolean;
+  /** Set when the call ended by a transfer: the destination as the agent typed it, cleaned. */
+  transferredTo?: string;
   /** The audio path broke and the SDK is repairing it: the call goes on, the agent is told. */
   audioReconnecting?: boolean;
   /** The mute state the SDK confirmed with its `mute` event. */

@@ -10,6 +10,7 @@ import { tokenRefreshLeadMs } from './token-refresher';
 import { deferred, type Deferred } from '@/testing/deferred';
 import { FakeVoiceAdapter } from './testing/fake-voice-adapter';
 import type { RecoveryRecord, RecoveryStorage } from './recovery-record';
+import type { TransferRequest } from './store-runtime';
 
 /** A hand-driven clock: `setTimer` callbacks run only when the test advances time past them. */
 class ManualClock {
@@ -102,6 +103,7 @@ function setup(recoveryStorage = new MemoryRecoveryStorage()) {
       return () => onlineListeners.delete(callback);
     }),
     recoveryStorage,
+    transferCall: vi.fn(async (_request: TransferRequest): Promise<void> => undefined),
   };
   const store = createSoftphoneStore(deps);
   const goOnline = () => {
@@ -1474,5 +1476,126 @@ describe('reload recovery', () => {
     recoveryStorage.record = { agentName: 'Joe', sessionId: 'SESSION-9', calls: [] };
     await actions.resumeAfterReload();
     expect(deps.requestToken).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('soundCheck', () => {
+  it('places a call to the echo: *Sound check* (app), the SDK context sound-check, then active with its track', async () => {
+    const { actions, adapter, call, deps, recoveryStorage } = await signedIn();
+    const checking = actions.soundCheck();
+    await settle();
+    expect(deps.checkMicrophone).toHaveBeenCalledTimes(1);
+    expect(deps.parseDialInput).not.toHaveBeenCalled();
+    expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'sound-check' }]);
+    expect(call('dial-1')).toMatchObject({ direction: 'outbound', state: 'dialing', remote: 'Sound check', channelType: 'app', soundCheck: true });
+
+    adapter.lastRequest('dial').resolve('OUT-1');
+    await checking;
+    const track = { kind: 'audio' } as MediaStreamTrack;
+    adapter.localAudioTracks.set('OUT-1', track);
+    // No level to show before the call connects.
+    expect(actions.microphoneTrack('OUT-1')).toBeUndefined();
+    adapter.emit({ type: 'leg-status', callId: 'OUT-1', legId: 'LEG-1', status: 'ANSWERED' });
+    expect(call('OUT-1')).toMatchObject({ state: 'active', soundCheck: true });
+    expect(actions.microphoneTrack('OUT-1')).toBe(track);
+    // A reload brings it back as the sound check, meter included.
+    expect(recoveryStorage.record?.calls).toEqual([expect.objectContaining({ callId: 'OUT-1', remote: 'Sound check', soundCheck: true })]);
+
+    void actions.hangup('OUT-1');
+    await settle();
+    expect(adapter.lastRequest('hangup').args).toEqual(['OUT-1']);
+  });
+
+  it('checks the microphone first and says why in words when it is blocked', async () => {
+    const { actions, adapter, store, deps } = await signedIn();
+    deps.checkMicrophone.mockResolvedValueOnce({ ok: false, message: 'Your microphone is blocked for this site.' });
+    await actions.soundCheck();
+    expect(store.getState().dialError).toEqual({ message: 'Your microphone is blocked for this site.', aboutInput: false, cause: 'microphone' });
+    expect(adapter.requestsTo('dial')).toHaveLength(0);
+    expect(store.getState().calls).toEqual({});
+  });
+
+  it('one call at a time: refused during a call, and a double press checks once', async () => {
+    const active = await withActiveCall();
+    await active.actions.soundCheck();
+    expect(active.store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
+    expect(active.adapter.requestsTo('dial')).toHaveLength(0);
+
+    const { actions, adapter } = await signedIn();
+    void actions.soundCheck();
+    void actions.soundCheck();
+    await settle();
+    expect(adapter.requestsTo('dial')).toHaveLength(1);
+  });
+
+  it('refuses before the softphone is Ready, and reports a failed call in words', async () => {
+    const notReady = setup();
+    await notReady.actions.soundCheck();
+    expect(notReady.store.getState().dialError).toMatchObject({ message: 'You can call once the softphone is Ready.', cause: 'not-ready' });
+
+    const { actions, adapter, call } = await signedIn();
+    const checking = actions.soundCheck();
+    await settle();
+    adapter.lastRequest('dial').reject(new Error('boom'));
+    await checking;
+    expect(call('dial-1')).toMatchObject({ state: 'ended', endReason: 'dial-failed', remote: 'Sound check' });
+    expect(call('dial-1').error).toMatch(/^The call could not be placed\./);
+  });
+});
+
+describe('transfer', () => {
+  async function activeCallWithTransfers() {
+    const harness = await withActiveCall('IN-1');
+    const transfers: Array<{ request: TransferRequest; pending: Deferred<undefined> }> = [];
+    harness.deps.transferCall.mockImplementation((request) => {
+      const pending = deferred<undefined>();
+      transfers.push({ request, pending });
+      return pending.promise;
+    });
+    return { ...harness, transfers };
+  }
+
+  it('asks the backend with the agent’s own token, then leaves the call, which ends as transferred', async () => {
+    const { actions, adapter, call, transfers } = await activeCallWithTransfers();
+    const transferring = actions.transfer('IN-1', 'Joe');
+    await settle();
+    expect(transfers[0]?.request).toEqual({ callId: 'IN-1', to: 'Joe', token: janeTokenExchangeFixture.response.jwt });
+    expect(call('IN-1')).toMatchObject({ state: 'active', transferPending: true });
+    transfers[0]?.pending.resolve(undefined);
+    await settle();
+    adapter.lastRequest('hangup').resolve();
+    await transferring;
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'transferred', transferredTo: 'Joe' });
+    expect(adapter.releasedMedia).toContain('IN-1');
+  });
+
+  it('keeps the call, with the reason, when the backend refuses', async () => {
+    const { actions, adapter, call, transfers } = await activeCallWithTransfers();
+    const transferring = actions.transfer('IN-1', '+447700900123');
+    await settle();
+    expect(transfers[0]?.request.to).toBe('+447700900123');
+    transfers[0]?.pending.reject(new Error('The transfer service failed (HTTP 502). The call is still with you: try again.'));
+    await transferring;
+    expect(call('IN-1')).toMatchObject({ state: 'active', error: 'The transfer service failed (HTTP 502). The call is still with you: try again.' });
+    expect(call('IN-1').transferPending).toBeUndefined();
+    expect(adapter.requestsTo('hangup')).toHaveLength(0);
+  });
+
+  it('refuses a destination that cannot be called, and a transfer to the agent themself, without asking the backend', async () => {
+    const { actions, call, transfers, deps } = await activeCallWithTransfers();
+    deps.parseDialInput.mockResolvedValueOnce({ ok: false, message: '“x” is neither a phone number nor an agent’s name.' });
+    await actions.transfer('IN-1', 'x');
+    expect(call('IN-1').error).toBe('“x” is neither a phone number nor an agent’s name.');
+    await actions.transfer('IN-1', 'jane');
+    expect(call('IN-1').error).toMatch(/already on this call/);
+    expect(transfers).toHaveLength(0);
+  });
+
+  it('waits for Ready: no transfer while the connection is being re-established', async () => {
+    const { actions, adapter, call, transfers } = await activeCallWithTransfers();
+    adapter.emit({ type: 'reconnecting' });
+    await actions.transfer('IN-1', 'Joe');
+    expect(transfers).toHaveLength(0);
+    expect(call('IN-1').error).toMatch(/Wait for Ready/);
   });
 });

@@ -5,6 +5,7 @@ import { applySoftphoneEvent } from './apply-softphone-event';
 import { createCallActions, type CallActions } from './call-actions';
 import { recoveryRecordOf } from './recovery-record';
 import { createSessionActions, type SessionActions } from './session-actions';
+import { createTransferActions, type TransferActions } from './transfer-actions';
 import type { ActionEvent } from './softphone-event';
 import { initialSoftphoneState, type SoftphoneState } from './softphone-state';
 import type { SoftphoneDependencies, StoreRuntime } from './store-runtime';
@@ -12,7 +13,7 @@ import type { SoftphoneDependencies, StoreRuntime } from './store-runtime';
 export type { SoftphoneDependencies } from './store-runtime';
 export { confirmationTimeoutMs } from './call-actions';
 
-export type SoftphoneActions = SessionActions & CallActions;
+export type SoftphoneActions = SessionActions & CallActions & TransferActions;
 export type SoftphoneStore = StoreApi<SoftphoneState & { actions: SoftphoneActions }>;
 
 /**
@@ -33,6 +34,7 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
   let adapterLoading: Promise<VoiceAdapter> | undefined;
   const sessionTimers = new Set<() => void>();
   let recoveryHeld = false;
+  let currentToken: string | undefined;
   let recoveryWritten: string | undefined;
 
   /** Writes the recovery record when what a reload needs has changed (not on every tick of the state). */
@@ -64,6 +66,10 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
         );
         if (adapter) for (const callId of callsJustEnded(before, store.getState().calls)) adapter.releaseMedia(callId);
         keepRecoveryRecord();
+      },
+      currentToken: () => currentToken,
+      setCurrentToken(token) {
+        currentToken = token;
       },
       holdRecoveryRecord(held) {
         recoveryHeld = held;
@@ -114,7 +120,7 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
       if (event.type === 'session-error') session.onSessionLost(event.reason === 'EXPIRED_TOKEN');
     }
 
-    return { ...session.actions, ...calls.actions };
+    return { ...session.actions, ...calls.actions, ...createTransferActions(runtime) };
   }
 
   return store;

@@ -8,6 +8,14 @@ import type { RecoveryStorage } from './recovery-record';
 import type { ActionEvent } from './softphone-event';
 import type { SoftphoneState } from './softphone-state';
 
+/** What the backend needs to transfer a call: the agent's own token proves the call is theirs. */
+export interface TransferRequest {
+  callId: string;
+  /** An E.164 number (`+44…`) or an agent's name, as the dialer parses it. */
+  to: string;
+  token: string;
+}
+
 export interface SoftphoneDependencies {
   /** Loads (once) and returns the voice adapter; in demo mode only after the fake cloud runs. */
   loadAdapter(): Promise<VoiceAdapter>;
@@ -22,6 +30,8 @@ export interface SoftphoneDependencies {
   /** Subscribes to the browser's `online` event; returns the unsubscribe function. */
   onNetworkOnline(callback: () => void): () => void;
   setTimer(callback: () => void, delayMs: number): () => void;
+  /** Asks the backend to transfer the call's other party; rejects with a sentence for the agent. */
+  transferCall?(request: TransferRequest): Promise<void>;
   /** Where the session and its connected calls are kept across a page reload; absent, nothing is kept. */
   recoveryStorage?: RecoveryStorage;
 }
@@ -38,6 +48,9 @@ export interface StoreRuntime {
    * (signed out, connecting): it is written again only once this is called with false.
    */
   holdRecoveryRecord(held: boolean): void;
+  /** The agent's current Vonage token, in memory only (never in state or storage): the transfer route needs it. */
+  currentToken(): string | undefined;
+  setCurrentToken(token: string | undefined): void;
   /** A timer that sign-out cancels, so nothing from the last session fires into the next one. */
   sessionTimer(callback: () => void, delayMs: number): () => void;
 }

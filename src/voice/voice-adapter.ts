@@ -1,7 +1,10 @@
 import type { VoiceEvent } from './voice-event';
 
-/** What to dial: a phone number in E.164 form, or another agent (an app user) by name. */
-export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; userName: string };
+/**
+ * What to dial: a phone number in E.164 form, another agent (an app user) by name, or the sound check (the
+ * backend's answer URL connects it to its echo, so the agent hears their own voice).
+ */
+export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; userName: string } | { kind: 'sound-check' };
 
 /** Everything the store needs from the voice SDK; the Vonage adapter implements it, unit tests fake it. */
 export interface VoiceAdapter {
@@ -26,6 +29,8 @@ export interface VoiceAdapter {
   sendDtmf(callId: string, digits: string): Promise<void>;
   /** The agent's side of a call's media: RTP packets received, and whether the far end is being played. */
   mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean }>;
+  /** The microphone track the call sends (for a level meter), without opening the microphone again. */
+  localAudioTrack(callId: string): MediaStreamTrack | undefined;
   /**
    * Releases what the SDK holds for a call the app has ended, whatever the SDK's own promises did: closes its
    * peer connection, stops its microphone track, and stops an audio output left with nothing to play.

@@ -96,9 +96,7 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       // no call id the app ever learns: release whatever the SDK registered during this dial.
       const registered = mediaReleaser?.watchRegistrations();
       try {
-        return await client.serverCall(
-          target.kind === 'phone' ? { to: target.e164, type: 'phone' } : { to: target.userName, type: 'app' },
-        );
+        return await client.serverCall(serverCallContext(target));
       } catch (error) {
         for (const callId of registered?.ids() ?? []) mediaReleaser?.release(callId);
         throw error;
@@ -120,6 +118,10 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       });
       return { packetsReceived, audioPlaying };
     },
+    localAudioTrack: (callId) => {
+      const peerConnection: RTCPeerConnection | null | undefined = client.getPeerConnection(callId);
+      return peerConnection?.getSenders().find((sender) => sender.track?.kind === 'audio')?.track ?? undefined;
+    },
     releaseMedia: (callId) => mediaReleaser?.release(callId),
     subscribe: (listener) => {
       listeners.add(listener);
@@ -130,4 +132,16 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       listeners.clear();
     },
   };
+}
+
+/** The call context the backend's answer URL reads (`custom_data`): whom to connect the call to. */
+function serverCallContext(target: DialTarget): Record<string, string> {
+  switch (target.kind) {
+    case 'phone':
+      return { to: target.e164, type: 'phone' };
+    case 'agent':
+      return { to: target.userName, type: 'app' };
+    case 'sound-check':
+      return { type: 'sound-check' };
+  }
 }

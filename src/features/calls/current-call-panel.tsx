@@ -8,7 +8,9 @@ import { selectCurrentCall } from '@/store/selectors';
 import type { Call } from '@/store/softphone-state';
 import { CallTimer } from './call-timer';
 import { DtmfKeypad } from './dtmf-keypad';
+import { MicrophoneLevel } from './microphone-level';
 import { RemoteParty } from './remote-party';
+import { TransferForm } from './transfer-form';
 
 const progress: Partial<Record<Call['state'], string>> = { dialing: 'Dialing…', ringing: 'Ringing…' };
 
@@ -17,6 +19,7 @@ export function CurrentCallPanel() {
   const call = useSoftphone(selectCurrentCall);
   const { hangup, toggleMute } = useSoftphoneActions();
   const [keypadOpen, setKeypadOpen] = useState(false);
+  const [transferOpen, setTransferOpen] = useState(false);
   const hangUpButton = useRef<HTMLButtonElement>(null);
   useFocusWhenOrphaned(hangUpButton, call?.id);
   if (!call) return null;
@@ -37,6 +40,7 @@ export function CurrentCallPanel() {
       <p role="status" aria-label="Call audio" className={call.audioReconnecting ? 'mt-2 text-sm font-semibold text-amber-800' : 'sr-only'}>
         {call.audioReconnecting ? 'Reconnecting audio…' : ''}
       </p>
+      {active && call.soundCheck && <MicrophoneLevel callId={call.id} />}
       {call.error && <MessageAlert message={call.error} />}
       <div className="mt-4 flex flex-wrap gap-3">
         {active && (
@@ -55,6 +59,11 @@ export function CurrentCallPanel() {
             Keypad
           </Button>
         )}
+        {active && (
+          <Button variant="secondary" aria-expanded={transferOpen} onClick={() => setTransferOpen((open) => !open)}>
+            Transfer
+          </Button>
+        )}
         <Button ref={hangUpButton} variant="danger" onClick={() => void hangup(call.id)} disabled={call.hangupPending}>
           Hang up
         </Button>
@@ -62,6 +71,11 @@ export function CurrentCallPanel() {
       {active && keypadOpen && (
         <div className="mt-4">
           <DtmfKeypad callId={call.id} />
+        </div>
+      )}
+      {active && transferOpen && (
+        <div className="mt-4">
+          <TransferForm callId={call.id} pending={call.transferPending === true} />
         </div>
       )}
     </Panel>

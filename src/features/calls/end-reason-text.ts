@@ -15,6 +15,7 @@ const sentences: Record<CallEndReason, string> = {
   'dial-failed': 'The call could not be placed.',
   'answer-failed': 'The call could not be answered.',
   'connection-lost': 'The connection to the voice service was lost.',
+  transferred: 'You transferred the call.',
   'resume-failed': 'The call could not be resumed after the page reloaded.',
   'signed-out': 'You signed out.',
 };
@@ -26,7 +27,8 @@ const inboundSentences: Partial<Record<CallEndReason, string>> = {
 };
 
 /** Why a call ended, as one sentence for the agent. */
-export function endReasonText(call: Pick<Call, 'direction' | 'endReason'>): string {
+export function endReasonText(call: Pick<Call, 'direction' | 'endReason' | 'transferredTo'>): string {
   if (!call.endReason) return 'The call ended.';
+  if (call.endReason === 'transferred' && call.transferredTo) return `You transferred the call to ${call.transferredTo}.`;
   return (call.direction === 'inbound' ? inboundSentences[call.endReason] : undefined) ?? sentences[call.endReason];
 }

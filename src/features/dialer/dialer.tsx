@@ -6,7 +6,7 @@ import { Panel } from '@/components/panel';
 import { selectConnection, selectDialError, selectHasCallInProgress } from '@/store/selectors';
 
 export function Dialer() {
-  const { dial, editDial } = useSoftphoneActions();
+  const { dial, editDial, soundCheck } = useSoftphoneActions();
   const error = useSoftphone(selectDialError);
   const inCall = useSoftphone(selectHasCallInProgress);
   const ready = useSoftphone(selectConnection) === 'ready';
@@ -41,6 +41,12 @@ export function Dialer() {
           <Button type="submit" disabled={inCall || !ready}>
             Call
           </Button>
+        </div>
+        <div className="flex items-center gap-3">
+          <Button variant="secondary" disabled={inCall || !ready} onClick={() => void soundCheck()}>
+            Sound check
+          </Button>
+          <span className="text-sm text-slate-600">Hear yourself through the call service before you take calls.</span>
         </div>
         {error && (
           <div id={errorId}>

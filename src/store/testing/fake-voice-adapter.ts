@@ -3,7 +3,7 @@ import type { VoiceEvent } from '@/voice/voice-event';
 import { deferred } from '@/testing/deferred';
 
 /** The adapter's asynchronous methods, which the test settles by hand. */
-export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose' | 'releaseMedia'>;
+export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose' | 'releaseMedia' | 'localAudioTrack'>;
 /** What `method` resolves with. */
 export type AdapterResult<M extends AdapterMethod> = Awaited<ReturnType<VoiceAdapter[M]>>;
 
@@ -42,8 +42,14 @@ export class FakeVoiceAdapter implements VoiceAdapter {
     mediaReport: [],
   };
 
+  /** The microphone track each call sends, as the test sets it. */
+  readonly localAudioTracks = new Map<string, MediaStreamTrack>();
+
   releaseMedia(callId: string) {
     this.releasedMedia.push(callId);
+  }
+  localAudioTrack(callId: string) {
+    return this.localAudioTracks.get(callId);
   }
   createSession(token: string, resumeSessionId?: string) {
     return this.record('createSession', resumeSessionId === undefined ? [token] : [token, resumeSessionId]);

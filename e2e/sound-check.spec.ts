@@ -1,0 +1,58 @@
+import type { MediaStats } from '../src/fake-cloud/control-api';
+import { expect, test } from './support/fixtures';
+
+const websocketFrames = (stats: MediaStats) => stats.websocket ?? { framesSent: 0, framesReceived: 0 };
+
+test.describe('Sound check', () => {
+  test('Jane hears herself through the backend’s echo: the audio she sends comes back', async ({ jane, farEnd }) => {
+    await expect(jane.soundCheckButton).toBeEnabled();
+    await jane.soundCheckButton.click();
+
+    await expect(jane.activeCall).toBeVisible({ timeout: 15_000 });
+    await expect(jane.activeCall).toContainText('Sound check');
+    await expect(jane.activeCall.getByText('Speak: you should hear yourself in about a second.')).toBeVisible();
+    await expect(jane.soundCheckButton).toBeDisabled();
+    const call = (await farEnd.calls()).find((snapshot) => snapshot.agent === 'Jane' && snapshot.direction === 'outbound');
+    expect(call).toBeDefined();
+    const callId = call!.callId;
+    await farEnd.expectAudioBothWays(callId);
+
+    // The emulator's websocket connect streams Jane's audio to the backend's echo and plays what comes back.
+    await expect
+      .poll(async () => websocketFrames(await farEnd.mediaStats(callId)).framesReceived, { message: 'the echo sends audio back', timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const before = websocketFrames(await farEnd.mediaStats(callId));
+    await jane.page.waitForTimeout(3000);
+    const after = websocketFrames(await farEnd.mediaStats(callId));
+    // 20 ms messages: about 150 in 3 s each way (a slow machine may lag, never by half).
+    expect(after.framesSent - before.framesSent).toBeGreaterThan(75);
+    expect(after.framesReceived - before.framesReceived).toBeGreaterThan(75);
+    expect(after.framesReceived).toBeGreaterThanOrEqual(0.8 * after.framesSent);
+    await farEnd.expectAudioStillFlowing(callId);
+
+    // The fake microphone beeps: the meter moves.
+    await expect
+      .poll(async () => Number(await jane.microphoneLevel.getAttribute('aria-valuenow')), { message: 'the microphone level moves', timeout: 10_000 })
+      .toBeGreaterThan(0);
+
+    await jane.expectNoAccessibilityViolations();
+
+    // A reload takes the call back with a new offer: the socket stays, the echo goes on, the meter is back.
+    await jane.reload({ expectWarning: true });
+    await expect(jane.microphoneLevel).toBeVisible({ timeout: 15_000 });
+    await expect(jane.callAudio).toHaveText('', { timeout: 15_000 });
+    const resumed = websocketFrames(await farEnd.mediaStats(callId));
+    await expect
+      .poll(async () => websocketFrames(await farEnd.mediaStats(callId)).framesReceived, { message: 'the echo goes on after the reload' })
+      .toBeGreaterThan(resumed.framesReceived + 50);
+
+    await jane.hangUp();
+    await jane.expectLastCallSummary('You hung up.');
+    await expect(jane.activeCall).toBeHidden();
+    await expect(jane.soundCheckButton).toBeEnabled();
+    // The socket closed with the call: no more frames.
+    const ended = websocketFrames(await farEnd.mediaStats(callId));
+    await jane.page.waitForTimeout(500);
+    expect(websocketFrames(await farEnd.mediaStats(callId))).toEqual(ended);
+  });
+});
