@@ -6,7 +6,8 @@ test.describe('Signing in and out', () => {
 
     await softphone.signInAndWaitUntilReady('Jane');
     await expect(softphone.destination).toBeVisible();
-    await expect(softphone.page.getByText('Jane', { exact: true })).toBeVisible();
+    // The signed-in agent's name, in the header (the Demo simulator has a radio named Jane too).
+    await expect(softphone.page.getByRole('banner').getByText('Jane', { exact: true })).toBeVisible();
     await softphone.expectNoAccessibilityViolations();
 
     await softphone.signOutButton.click();
