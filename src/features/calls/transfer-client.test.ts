@@ -14,6 +14,13 @@ describe('the transfer client', () => {
     expect(JSON.parse(String(init.body))).toEqual({ to: 'Joe' });
   });
 
+  it('quotes the backend’s sentence without a doubled full stop', async () => {
+    const fetchMock = vi.fn(async () => Response.json({ error: 'Transfer to an agent set up here.' }, { status: 422 }));
+    await expect(createTransferClient({ tokenUrl: '/api/jwt', timeoutMs: 1000, fetch: fetchMock })(request)).rejects.toThrow(
+      'That destination cannot take a transfer (Transfer to an agent set up here).',
+    );
+  });
+
   it('keeps a path prefix', () => {
     expect(transferUrl('https://cc.example.com/backend/api/jwt', 'LEG-1')).toBe('https://cc.example.com/backend/api/calls/LEG-1/transfer');
   });

@@ -25,7 +25,8 @@ async function errorDetail(response: Response): Promise<string | undefined> {
 }
 
 function failureMessage(status: number, detail: string | undefined): string {
-  const suffix = detail ? ` (${shortenUntrustedText(detail, detailMaxLength)})` : '';
+  // The backend's sentence goes in brackets before our own full stop: drop its own.
+  const suffix = detail ? ` (${shortenUntrustedText(detail.replace(/\.\s*$/, ''), detailMaxLength)})` : '';
   switch (status) {
     case 401:
     case 403:
