@@ -2,6 +2,7 @@
 // the in-page cloud, libwebrtc in Node for the emulator): offer or answer with every candidate gathered,
 // count the agent's packets, close. Subclasses make the peer and its sound.
 import type { FarEndMedia } from './far-end-media.ts';
+import { gatheringComplete } from './ice-gathering.ts';
 
 type SessionDescription = { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string };
 
@@ -17,25 +18,6 @@ export interface FarEndConnection {
   addEventListener(type: 'icegatheringstatechange', listener: () => void): void;
   removeEventListener(type: 'icegatheringstatechange', listener: () => void): void;
   close(): void;
-}
-
-const iceGatheringLimitMs = 5000;
-
-function gatheringComplete(connection: FarEndConnection): Promise<void> {
-  if (connection.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      connection.removeEventListener('icegatheringstatechange', onChange);
-      resolve();
-    };
-    const onChange = () => {
-      if (connection.iceGatheringState === 'complete') done();
-    };
-    // Non-trickle signalling needs every candidate in the SDP; a stuck gatherer still yields its host ones.
-    const timer = setTimeout(done, iceGatheringLimitMs);
-    connection.addEventListener('icegatheringstatechange', onChange);
-  });
 }
 
 async function inboundPacketCount(connection: FarEndConnection): Promise<number> {

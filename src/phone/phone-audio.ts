@@ -1,23 +1,7 @@
 // The Phone's audio for one connected call: the real microphone out, the agent's voice in, over a peer
 // connection to the emulator (a non-trickle offer: every candidate is in the SDP). Everything is released the
 // moment the call is no longer connected: no microphone stays live on a phone that shows no call.
-const iceGatheringLimitMs = 5000;
-
-function gatheringComplete(connection: RTCPeerConnection): Promise<void> {
-  if (connection.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      connection.removeEventListener('icegatheringstatechange', onChange);
-      resolve();
-    };
-    const onChange = () => {
-      if (connection.iceGatheringState === 'complete') done();
-    };
-    const timer = setTimeout(done, iceGatheringLimitMs);
-    connection.addEventListener('icegatheringstatechange', onChange);
-  });
-}
+import { gatheringComplete } from '@/fake-cloud/ice-gathering';
 
 interface CallAudio {
   callId: string;
