@@ -18,6 +18,8 @@ function hangupReason(reason: SdkHangupReason, call: Call): CallEndReason {
   // forgets its own pending hangup when the cloud's member:joined lands after it (as it can within a moment
   // of answering) and then reports REMOTE_HANGUP for the agent's own hangup.
   if (call.hangupPending) return 'local-hangup';
+  // The backend has moved the other party: however this leg then ends, the agent transferred the call.
+  if (call.transferredTo) return 'transferred';
   switch (reason) {
     case 'LOCAL_HANGUP':
       return 'local-hangup';
@@ -210,6 +212,8 @@ export function applyCallEvent(state: SoftphoneState, event: CallEvent): Softpho
       return updateCall(state, event.callId, (call) => (call.state === 'active' ? { transferPending: true, error: undefined } : {}));
     case 'transfer-failed':
       return updateCall(state, event.callId, () => ({ transferPending: undefined, error: event.message }));
+    case 'transfer-confirmed':
+      return updateCall(state, event.callId, (call) => (call.state === 'active' ? { transferPending: undefined, transferredTo: event.to } : {}));
     case 'call-transferred': {
       const call = state.calls[event.callId];
       if (!call || call.state === 'ended') return state;

@@ -1035,6 +1035,7 @@ describe('applySoftphoneEvent: purity', () => {
     'dtmf-failed': { type: 'dtmf-failed', callId: 'IN-2', message: 'x' },
     'transfer-requested': { type: 'transfer-requested', callId: 'IN-2' },
     'transfer-failed': { type: 'transfer-failed', callId: 'IN-2', message: 'x' },
+    'transfer-confirmed': { type: 'transfer-confirmed', callId: 'IN-2', to: 'Joe' },
     'call-transferred': { type: 'call-transferred', callId: 'IN-2', to: 'Joe' },
     'call-resuming': { type: 'call-resuming', call: { callId: 'IN-R', direction: 'inbound', remote: '447700900001', channelType: 'phone', startedAt: 10, answeredAt: 20, muted: true } },
     'call-resumed': { type: 'call-resumed', callId: 'IN-2' },

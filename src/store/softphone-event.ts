@@ -40,6 +40,7 @@ export type ActionEvent =
   | { type: 'transfer-requested'; callId: string }
   | { type: 'transfer-failed'; callId: string; message: string }
   /** The backend moved the other party; the agent's own leg has been hung up. */
+  | { type: 'transfer-confirmed'; callId: string; to: string }
   | { type: 'call-transferred'; callId: string; to: string }
   /** A call answered before the page reloaded is on screen again while this page takes it back. */
   | { type: 'call-resuming'; call: RecoverableCall }

@@ -1569,6 +1569,19 @@ describe('transfer', () => {
     expect(adapter.releasedMedia).toContain('IN-1');
   });
 
+  it('ends as transferred when the SDK reports the agent’s own hangup before hangup() resolves', async () => {
+    const { actions, adapter, call, transfers } = await activeCallWithTransfers();
+    const transferring = actions.transfer('IN-1', 'Joe');
+    await settle();
+    transfers[0]?.pending.resolve(undefined);
+    await settle();
+    adapter.emit({ type: 'call-hangup', callId: 'IN-1', reason: 'LOCAL_HANGUP' });
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'transferred', transferredTo: 'Joe' });
+    adapter.lastRequest('hangup').resolve();
+    await transferring;
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'transferred', transferredTo: 'Joe' });
+  });
+
   it('keeps the call, with the reason, when the backend refuses', async () => {
     const { actions, adapter, call, transfers } = await activeCallWithTransfers();
     const transferring = actions.transfer('IN-1', '+447700900123');

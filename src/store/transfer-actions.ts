@@ -40,7 +40,9 @@ export function createTransferActions(runtime: StoreRuntime): TransferActions {
         dispatch({ type: 'transfer-failed', callId, message: error instanceof Error ? error.message : String(error) });
         return;
       }
-      // The other party is on their way to the destination: this agent's leg leaves the call.
+      // The other party is on their way to the destination. Recorded before this agent's leg leaves the call:
+      // the SDK reports that hangup (as the agent's own) before `hangup()` resolves.
+      dispatch({ type: 'transfer-confirmed', callId, to: parsed.display });
       await runtime.adapter()?.hangup(callId).catch(() => undefined);
       dispatch({ type: 'call-transferred', callId, to: parsed.display });
     },
