@@ -64,7 +64,7 @@ function start(config: AppConfig) {
     },
   });
   // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
-  void store.getState().actions.resumeAfterReload();
+  void store.actions.resumeAfterReload();
   warnBeforeLeavingDuringCalls(store);
 
   // Fetch the SDK and the signed-in screen while the agent is still typing their name.

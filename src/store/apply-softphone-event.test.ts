@@ -4,6 +4,7 @@ import { applySoftphoneEvent, endedCallsKept, unmatchedHangupsKept } from './app
 import type { ActionEvent, SoftphoneEvent } from './softphone-event';
 import {
   connectionStatuses,
+  defaultAgentPreferences,
   initialSoftphoneState,
   type Call,
   type CallEndReason,
@@ -27,6 +28,7 @@ function ready(overrides: Partial<SoftphoneState> = {}): SoftphoneState {
     sessionId: 'SESSION-1',
     tokenExpiresAt: 9_000_000,
     calls: {},
+    preferences: { availability: 'available', wrapUpSeconds: 0 },
     ...overrides,
   };
 }
@@ -127,7 +129,7 @@ const allConnections: readonly ConnectionStatus[] = connectionStatuses;
 describe('applySoftphoneEvent: connection', () => {
   it('signs in: signed-out -> fetching-token -> connecting -> ready', () => {
     const fetching = play(signedOut(), { type: 'sign-in-started', agentName: 'Jane' });
-    expect(fetching).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {} });
+    expect(fetching).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {}, preferences: defaultAgentPreferences });
 
     const connecting = play(fetching, { type: 'token-received', expiresAt: 5_000_000 });
     expect(connecting.connection).toBe('connecting');
@@ -144,6 +146,7 @@ describe('applySoftphoneEvent: connection', () => {
       tokenExpiresAt: 5_000_000,
       sessionId: 'SESSION-1',
       calls: {},
+      preferences: defaultAgentPreferences,
     });
   });
 
@@ -161,7 +164,7 @@ describe('applySoftphoneEvent: connection', () => {
   it('a first sign-in after a failure still has no agent', () => {
     const failed = { ...signedOut(), connection: 'error' as const, connectionError: 'No agent named Jnae.', lastAgentName: 'Jnae' };
     const next = play(failed, { type: 'sign-in-started', agentName: 'Jane' });
-    expect(next).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {} });
+    expect(next).toEqual({ connection: 'fetching-token', lastAgentName: 'Jane', calls: {}, preferences: defaultAgentPreferences });
   });
 
   it('reports a failed sign-in as an error with its message, keeping the name tried', () => {
@@ -177,7 +180,7 @@ describe('applySoftphoneEvent: connection', () => {
       inbound('IN-1', { state: 'active', answeredAt: 200 }),
       outbound('dial-1'),
     );
-    expect(play(busy, { type: 'signed-out' })).toEqual({ connection: 'signed-out', lastAgentName: 'Jane', calls: {} });
+    expect(play(busy, { type: 'signed-out' })).toEqual({ connection: 'signed-out', lastAgentName: 'Jane', calls: {}, preferences: defaultAgentPreferences });
   });
 
   it('a token refresh changes only the expiry', () => {
@@ -331,6 +334,7 @@ describe('applySoftphoneEvent: connection', () => {
       sessionId: 'SESSION-2',
       tokenExpiresAt: 9_500_000,
       calls: { 'IN-1': active },
+      preferences: defaultAgentPreferences,
     });
   });
 
@@ -616,8 +620,8 @@ describe('applySoftphoneEvent: outbound calls', () => {
   });
 
   it('dial-refused shows the message as not being about the input, and places no call', () => {
-    const next = play(ready(), { type: 'dial-refused', message: 'Finish the current call before placing another.', cause: 'busy' });
-    expect(next.dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
+    const next = play(ready(), { type: 'dial-refused', message: 'Finish the current call, or hold it, before placing another.', cause: 'busy' });
+    expect(next.dialError).toEqual({ message: 'Finish the current call, or hold it, before placing another.', aboutInput: false, cause: 'busy' });
     expect(next.calls).toEqual({});
   });
 
@@ -1037,6 +1041,15 @@ describe('applySoftphoneEvent: purity', () => {
     'transfer-failed': { type: 'transfer-failed', callId: 'IN-2', message: 'x' },
     'transfer-confirmed': { type: 'transfer-confirmed', callId: 'IN-2', to: 'Joe' },
     'call-transferred': { type: 'call-transferred', callId: 'IN-2', to: 'Joe' },
+    earmuff: { type: 'earmuff', callId: 'IN-2', earmuffed: true },
+    'dtmf-received': { type: 'dtmf-received', callId: 'IN-2', digits: '12' },
+    'hold-requested': { type: 'hold-requested', callId: 'IN-2', hold: true },
+    'hold-failed': { type: 'hold-failed', callId: 'IN-2', message: 'x' },
+    'hold-unconfirmed': { type: 'hold-unconfirmed', callId: 'IN-2' },
+    'preferences-loaded': { type: 'preferences-loaded', preferences: { availability: 'away', wrapUpSeconds: 30, autoAnswerSeconds: 2 } },
+    'availability-changed': { type: 'availability-changed', availability: 'do-not-disturb' },
+    'preferences-changed': { type: 'preferences-changed', wrapUpSeconds: 10, autoAnswerSeconds: undefined },
+    'wrap-up-ended': { type: 'wrap-up-ended' },
     'call-resuming': { type: 'call-resuming', call: { callId: 'IN-R', direction: 'inbound', remote: '447700900001', channelType: 'phone', startedAt: 10, answeredAt: 20, muted: true } },
     'call-resumed': { type: 'call-resumed', callId: 'IN-2' },
     'call-resume-failed': { type: 'call-resume-failed', callId: 'IN-2', message: 'x' },
@@ -1068,5 +1081,101 @@ describe('applySoftphoneEvent: purity', () => {
     const next = applySoftphoneEvent(deepFreeze(input), at(1, legStatus('OUT-1', 'RINGING')));
     expect(input).toEqual(copy);
     expect(callIn(next, 'OUT-1').state).toBe('ringing');
+  });
+});
+
+describe('applySoftphoneEvent: hold', () => {
+  const talking = () => withCalls(ready(), inbound('IN-1', { state: 'active', answeredAt: 200 }));
+  const mute = (muted: boolean): Voice<'mute'> => ({ type: 'mute', callId: 'IN-1', muted });
+  const earmuff = (earmuffed: boolean): Voice<'earmuff'> => ({ type: 'earmuff', callId: 'IN-1', earmuffed });
+
+  it('holds only once both the mute and the earmuff are confirmed, in either order, and times the hold from then', () => {
+    const requested = play(talking(), at(1_000, { type: 'hold-requested', callId: 'IN-1', hold: true }));
+    expect(callIn(requested, 'IN-1')).toMatchObject({ holdPending: 'hold', mutedBeforeHold: false });
+    const half = play(requested, at(1_100, earmuff(true)));
+    expect(callIn(half, 'IN-1').held).toBeFalsy();
+    const held = play(half, at(1_200, mute(true)));
+    expect(callIn(held, 'IN-1')).toMatchObject({ held: true, heldAt: 1_200, muted: true, earmuffed: true });
+    expect(callIn(held, 'IN-1').holdPending).toBeUndefined();
+  });
+
+  it('resumes once the earmuff is off and the mute is back to what it was before the hold', () => {
+    const held = play(talking(), { type: 'hold-requested', callId: 'IN-1', hold: true }, mute(true), earmuff(true));
+    const resuming = play(held, { type: 'hold-requested', callId: 'IN-1', hold: false }, earmuff(false));
+    expect(callIn(resuming, 'IN-1')).toMatchObject({ held: true, holdPending: 'resume' });
+    const resumed = play(resuming, mute(false));
+    expect(callIn(resumed, 'IN-1')).toMatchObject({ held: false, muted: false, earmuffed: false });
+    expect(callIn(resumed, 'IN-1').heldAt).toBeUndefined();
+  });
+
+  it('a call muted before the hold stays muted after it', () => {
+    const mutedCall = withCalls(ready(), inbound('IN-1', { state: 'active', answeredAt: 200, muted: true }));
+    const held = play(mutedCall, { type: 'hold-requested', callId: 'IN-1', hold: true }, earmuff(true));
+    expect(callIn(held, 'IN-1')).toMatchObject({ held: true, mutedBeforeHold: true });
+    const resumed = play(held, { type: 'hold-requested', callId: 'IN-1', hold: false }, earmuff(false));
+    expect(callIn(resumed, 'IN-1')).toMatchObject({ held: false, muted: true });
+  });
+
+  it('an unconfirmed or failed hold leaves the call unheld with a sentence', () => {
+    const unconfirmed = play(talking(), { type: 'hold-requested', callId: 'IN-1', hold: true }, mute(true), { type: 'hold-unconfirmed', callId: 'IN-1' });
+    expect(callIn(unconfirmed, 'IN-1')).toMatchObject({ error: 'The voice service did not confirm the hold. Try again.' });
+    expect(callIn(unconfirmed, 'IN-1').held).toBeFalsy();
+    const failed = play(talking(), { type: 'hold-requested', callId: 'IN-1', hold: true }, { type: 'hold-failed', callId: 'IN-1', message: 'Could not.' });
+    expect(callIn(failed, 'IN-1')).toMatchObject({ error: 'Could not.' });
+    expect(callIn(failed, 'IN-1').holdPending).toBeUndefined();
+  });
+
+  it('keeps the last digits the caller pressed', () => {
+    const next = play(talking(), { type: 'dtmf-received', callId: 'IN-1', digits: '12' }, { type: 'dtmf-received', callId: 'IN-1', digits: '#' });
+    expect(callIn(next, 'IN-1').digitsReceived).toBe('12#');
+    const long = play(talking(), { type: 'dtmf-received', callId: 'IN-1', digits: '1'.repeat(40) + '99' });
+    expect(callIn(long, 'IN-1').digitsReceived).toHaveLength(32);
+    expect(callIn(long, 'IN-1').digitsReceived?.endsWith('99')).toBe(true);
+  });
+});
+
+describe('applySoftphoneEvent: availability, wrap-up and auto-answer', () => {
+  it.each([
+    ['away', 'declined-away'],
+    ['do-not-disturb', 'declined-do-not-disturb'],
+  ] as const)('while %s, an invite is ended at once as %s', (availability, reason) => {
+    const state = play(ready(), { type: 'availability-changed', availability }, at(5_000, invite('IN-1')));
+    expect(callIn(state, 'IN-1')).toMatchObject({ state: 'ended', endReason: reason, startedAt: 5_000, endedAt: 5_000 });
+  });
+
+  it('starts a wrap-up after a connected call, declines invites during it, and rings again after it', () => {
+    const settings = play(ready(), { type: 'preferences-changed', wrapUpSeconds: 30, autoAnswerSeconds: undefined });
+    const talking = withCalls(settings, inbound('IN-1', { state: 'active', answeredAt: 200 }));
+    const after = play(talking, at(10_000, sdkHangup('IN-1', 'REMOTE_HANGUP')));
+    expect(after.wrapUp).toEqual({ endsAt: 40_000, afterCallId: 'IN-1' });
+    expect(callIn(play(after, at(20_000, invite('IN-2'))), 'IN-2').endReason).toBe('declined-wrap-up');
+    expect(callIn(play(after, at(40_000, invite('IN-3'))), 'IN-3').state).toBe('ringing');
+    expect(play(after, { type: 'wrap-up-ended' }).wrapUp).toBeUndefined();
+  });
+
+  it('no wrap-up after a call that never connected, a sound check, or while another call goes on', () => {
+    const settings = play(ready(), { type: 'preferences-changed', wrapUpSeconds: 30, autoAnswerSeconds: undefined });
+    expect(play(withCalls(settings, inbound('IN-1')), inviteCancel('IN-1', 'RemoteCancel')).wrapUp).toBeUndefined();
+    const check = outbound('dial-1', { id: 'OUT-1', state: 'active', answeredAt: 200, soundCheck: true });
+    expect(play(withCalls(settings, check), sdkHangup('OUT-1', 'LOCAL_HANGUP')).wrapUp).toBeUndefined();
+    const twoCalls = withCalls(settings, inbound('IN-1', { state: 'active', answeredAt: 200 }), inbound('IN-2', { state: 'active', answeredAt: 300, held: true }));
+    expect(play(twoCalls, sdkHangup('IN-1', 'REMOTE_HANGUP')).wrapUp).toBeUndefined();
+  });
+
+  it('auto-answer marks an invite with its answer instant, unless a call is in progress', () => {
+    const settings = play(ready(), { type: 'preferences-changed', wrapUpSeconds: 0, autoAnswerSeconds: 3 });
+    expect(callIn(play(settings, at(1_000, invite('IN-1'))), 'IN-1').autoAnswerAt).toBe(4_000);
+    const busy = withCalls(settings, inbound('IN-1', { state: 'active', answeredAt: 200 }));
+    expect(callIn(play(busy, invite('IN-2')), 'IN-2').autoAnswerAt).toBeUndefined();
+    const answering = play(settings, at(1_000, invite('IN-1')), { type: 'answer-requested', callId: 'IN-1' });
+    expect(callIn(answering, 'IN-1').autoAnswerAt).toBeUndefined();
+  });
+
+  it('settings are replaced when loaded and survive nothing past sign-out', () => {
+    const loaded = play(ready(), { type: 'preferences-loaded', preferences: { availability: 'away', wrapUpSeconds: 15, autoAnswerSeconds: 2 } });
+    expect(loaded.preferences).toEqual({ availability: 'away', wrapUpSeconds: 15, autoAnswerSeconds: 2 });
+    const off = play(loaded, { type: 'preferences-changed', wrapUpSeconds: 15, autoAnswerSeconds: undefined });
+    expect(off.preferences).toEqual({ availability: 'away', wrapUpSeconds: 15 });
+    expect(play(loaded, { type: 'signed-out' }).preferences).toEqual(defaultAgentPreferences);
   });
 });

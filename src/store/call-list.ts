@@ -55,3 +55,9 @@ export function updateCall(state: SoftphoneState, callId: string, change: (call:
   if (!call || call.state === 'ended') return state;
   return withCall(state, { ...call, ...change(call) });
 }
+
+/** Ends the call if the state holds it (an event may name a call already dismissed). */
+export function endIfPresent(state: SoftphoneState, callId: string, reason: CallEndReason, at: number, error?: string): SoftphoneState {
+  const call = state.calls[callId];
+  return call ? endCall(state, call, reason, at, error) : state;
+}

@@ -73,7 +73,7 @@ describe('selectDialError: a refusal shows only while it still holds', () => {
   });
 
   it('"finish the current call" goes once no call is in progress', () => {
-    const dialError = { message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' } as const;
+    const dialError = { message: 'Finish the current call, or hold it, before placing another.', aboutInput: false, cause: 'busy' } as const;
     const onCall = state({ dialError }, call('IN-1', 'inbound', 'active', 1));
     expect(selectDialError(onCall)).toBe(dialError);
     const after = state({ dialError }, call('IN-1', 'inbound', 'ended', 1));

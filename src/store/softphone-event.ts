@@ -1,7 +1,7 @@
 import type { DialTarget } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
 import type { RecoverableCall } from './recovery-record';
-import type { Agent, DialRefusal } from './softphone-state';
+import type { Agent, AgentPreferences, Availability, DialRefusal } from './softphone-state';
 
 /** What the store's actions report: the other half of what `applySoftphoneEvent` folds into state. */
 export type ActionEvent =
@@ -37,6 +37,17 @@ export type ActionEvent =
   | { type: 'mute-requested'; callId: string }
   | { type: 'mute-failed'; callId: string; message: string }
   | { type: 'dtmf-failed'; callId: string; message: string }
+  /** `hold`: true to hold (mute + earmuff), false to resume; the SDK's events confirm each half. */
+  | { type: 'hold-requested'; callId: string; hold: boolean }
+  | { type: 'hold-failed'; callId: string; message: string }
+  /** The cloud did not confirm both halves of a hold or resume in time. */
+  | { type: 'hold-unconfirmed'; callId: string }
+  /** The agent's remembered settings, read at sign-in. */
+  | { type: 'preferences-loaded'; preferences: AgentPreferences }
+  | { type: 'availability-changed'; availability: Availability }
+  | { type: 'preferences-changed'; wrapUpSeconds: number; autoAnswerSeconds: number | undefined }
+  /** Wrap-up is over: its countdown ran out, or the agent pressed Ready for calls. */
+  | { type: 'wrap-up-ended' }
   | { type: 'transfer-requested'; callId: string }
   | { type: 'transfer-failed'; callId: string; message: string }
   /** The backend moved the other party; the agent's own leg has been hung up. */

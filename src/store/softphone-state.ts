@@ -45,6 +45,10 @@ export type CallEndReason =
   | 'transferred'
   /** The page reloaded during the call and could not take it back. */
   | 'resume-failed'
+  /** Declined the moment it rang because the agent was Away, on Do not disturb, or in wrap-up. */
+  | 'declined-away'
+  | 'declined-do-not-disturb'
+  | 'declined-wrap-up'
   | 'signed-out';
 
 export interface Call {
@@ -71,6 +75,23 @@ export interface Call {
   audioReconnecting?: boolean;
   /** The mute state the SDK confirmed with its `mute` event. */
   muted: boolean;
+  /** The earmuff state the SDK confirmed with its `earmuff` event: the agent hears nothing from the call. */
+  earmuffed?: boolean;
+  /**
+   * On hold: muted and earmuffed, both confirmed. The browser SDK has no hold of its own, so hold is those two;
+   * the button changes only once both are confirmed (and back once both are undone).
+   */
+  held?: boolean;
+  /** A hold or resume is on its way: the mute and earmuff changes are not both confirmed yet. */
+  holdPending?: 'hold' | 'resume';
+  /** When the hold was confirmed: the On hold timer counts from here. */
+  heldAt?: number;
+  /** Whether the agent had muted the call before holding it: resuming keeps that mute. */
+  mutedBeforeHold?: boolean;
+  /** Keypad digits the other party pressed during the call, in order. */
+  digitsReceived?: string;
+  /** Auto-answer is on: the invite will be answered at this instant unless the agent acts first. */
+  autoAnswerAt?: number;
   /** A mute or unmute request is on its way and not yet confirmed. */
   mutePending: boolean;
   hangupPending: boolean;
@@ -80,6 +101,20 @@ export interface Call {
   /** `error` says the microphone is blocked: it stops applying once any call connects. */
   errorAboutMicrophone?: boolean;
 }
+
+/** Whether invites may ring: Away and Do not disturb decline them at once, so routing moves on. */
+export type Availability = 'available' | 'away' | 'do-not-disturb';
+
+/** The agent's shift settings, remembered per agent across reloads. */
+export interface AgentPreferences {
+  availability: Availability;
+  /** Seconds of wrap-up after each connected call; 0 for none. */
+  wrapUpSeconds: number;
+  /** Seconds before an invite is answered by itself; undefined when auto-answer is off. */
+  autoAnswerSeconds?: number;
+}
+
+export const defaultAgentPreferences: AgentPreferences = { availability: 'available', wrapUpSeconds: 0 };
 
 export interface Agent {
   userName: string;
@@ -100,6 +135,9 @@ export interface SoftphoneState {
   calls: Readonly<Record<string, Call>>;
   /** Why the last dial was not placed; `aboutInput` when the typed text is at fault. */
   dialError?: { message: string; aboutInput: boolean; cause: DialRefusal | 'input' };
+  preferences: AgentPreferences;
+  /** After a connected call: invites are declined until this instant, or until Ready for calls. */
+  wrapUp?: { endsAt: number; afterCallId: string };
   /** SDK hangups for call ids not (yet) in `calls`: a dial may learn that id a moment later. */
   unmatchedHangups?: ReadonlyArray<{ callId: string; reason: SdkHangupReason; at: number }>;
 }
@@ -108,4 +146,5 @@ export const initialSoftphoneState: SoftphoneState = {
   connection: 'signed-out',
   lastAgentName: '',
   calls: {},
+  preferences: defaultAgentPreferences,
 };

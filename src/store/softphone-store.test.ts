@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { janeTokenExchangeFixture, type TokenResponse } from '@/contracts/token-api';
 import type { ParsedDialInput } from '@/lib/dial-target';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
-import type { Call } from './softphone-state';
-import { answerTimeoutMs, dialTimeoutMs } from './call-actions';
+import type { AgentPreferences, Call } from './softphone-state';
+import type { PreferencesStorage } from './preference-actions';
+import { answerTimeoutMs } from './inbound-actions';
+import { dialTimeoutMs } from './outbound-actions';
 import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
 import { tokenRefreshLeadMs } from './token-refresher';
 import { deferred, type Deferred } from '@/testing/deferred';
@@ -66,6 +68,17 @@ function parseAsTyped(input: string): ParsedDialInput {
     : { ok: true, target: { kind: 'agent', userName: input }, display: input };
 }
 
+/** Each agent's remembered settings, in memory. */
+class MemoryPreferencesStorage implements PreferencesStorage {
+  readonly saved = new Map<string, AgentPreferences>();
+  read(agentName: string) {
+    return this.saved.get(agentName);
+  }
+  write(agentName: string, preferences: AgentPreferences) {
+    this.saved.set(agentName, structuredClone(preferences));
+  }
+}
+
 /** sessionStorage for one tab, in memory: what the store last wrote, and what a reloaded page reads. */
 class MemoryRecoveryStorage implements RecoveryStorage {
   record: RecoveryRecord | undefined;
@@ -104,12 +117,14 @@ function setup(recoveryStorage = new MemoryRecoveryStorage()) {
     }),
     recoveryStorage,
     transferCall: vi.fn(async (_request: TransferRequest): Promise<void> => undefined),
+    preferencesStorage: new MemoryPreferencesStorage(),
+    playAutoAnswerTone: vi.fn(),
   };
   const store = createSoftphoneStore(deps);
   const goOnline = () => {
     for (const listener of [...onlineListeners]) listener();
   };
-  const actions = store.getState().actions;
+  const actions = store.actions;
   const lastTokenRequest = () => {
     const request = tokenRequests.at(-1);
     if (!request) throw new Error('requestToken was never called');
@@ -915,7 +930,7 @@ describe('dial', () => {
   it('refuses to dial while another call is active', async () => {
     const { actions, adapter, store, deps } = await withActiveCall();
     await actions.dial('+447700900123');
-    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call, or hold it, before placing another.', aboutInput: false, cause: 'busy' });
     expect(deps.parseDialInput).not.toHaveBeenCalled();
     expect(adapter.requestsTo('dial')).toHaveLength(0);
   });
@@ -925,7 +940,7 @@ describe('dial', () => {
     void actions.dial('Joe');
     await settle();
     await actions.dial('Mary');
-    expect(store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
+    expect(store.getState().dialError).toEqual({ message: 'Finish the current call, or hold it, before placing another.', aboutInput: false, cause: 'busy' });
     expect(adapter.requestsTo('dial')).toHaveLength(1);
     expect(adapter.lastRequest('dial').args).toEqual([{ kind: 'agent', userName: 'Joe' }]);
   });
@@ -1518,7 +1533,7 @@ describe('soundCheck', () => {
   it('one call at a time: refused during a call, and a double press checks once', async () => {
     const active = await withActiveCall();
     await active.actions.soundCheck();
-    expect(active.store.getState().dialError).toEqual({ message: 'Finish the current call before placing another.', aboutInput: false, cause: 'busy' });
+    expect(active.store.getState().dialError).toEqual({ message: 'Finish the current call, or hold it, before placing another.', aboutInput: false, cause: 'busy' });
     expect(active.adapter.requestsTo('dial')).toHaveLength(0);
 
     const { actions, adapter } = await signedIn();
@@ -1610,5 +1625,206 @@ describe('transfer', () => {
     await actions.transfer('IN-1', 'Joe');
     expect(transfers).toHaveLength(0);
     expect(call('IN-1').error).toMatch(/Wait for Ready/);
+  });
+});
+
+describe('hold and call waiting', () => {
+  async function holdConfirmed(harness: Awaited<ReturnType<typeof withActiveCall>>, callId: string, held: boolean) {
+    harness.adapter.emit({ type: 'mute', callId, muted: held });
+    harness.adapter.emit({ type: 'earmuff', callId, earmuffed: held });
+    await settle();
+  }
+
+  it('holds with mute and earmuff, shown only once the SDK confirms both; resume undoes both', async () => {
+    const harness = await withActiveCall('IN-1');
+    const { actions, adapter, call } = harness;
+    const holding = actions.toggleHold('IN-1');
+    await settle();
+    expect(adapter.lastRequest('setMuted').args).toEqual(['IN-1', true]);
+    expect(adapter.lastRequest('setEarmuffed').args).toEqual(['IN-1', true]);
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    await settle();
+    expect(call('IN-1')).toMatchObject({ holdPending: 'hold' });
+    await holdConfirmed(harness, 'IN-1', true);
+    await holding;
+    expect(call('IN-1')).toMatchObject({ held: true });
+    expect(harness.clock.pendingDelays).not.toContain(5_000);
+
+    const resuming = actions.toggleHold('IN-1');
+    await settle();
+    expect(adapter.lastRequest('setMuted').args).toEqual(['IN-1', false]);
+    expect(adapter.lastRequest('setEarmuffed').args).toEqual(['IN-1', false]);
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    await holdConfirmed(harness, 'IN-1', false);
+    await resuming;
+    expect(call('IN-1')).toMatchObject({ held: false, muted: false });
+  });
+
+  it('says so when the cloud never confirms the hold, and Mute is refused while on hold', async () => {
+    const harness = await withActiveCall('IN-1');
+    const { actions, adapter, call, clock } = harness;
+    void actions.toggleHold('IN-1');
+    await settle();
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    clock.advance(5_000);
+    expect(call('IN-1').error).toBe('The voice service did not confirm the hold. Try again.');
+    expect(call('IN-1').held).toBeFalsy();
+  });
+
+  it('reports a hold the SDK refuses, and the call goes on unheld', async () => {
+    const { actions, adapter, call } = await withActiveCall('IN-1');
+    const holding = actions.toggleHold('IN-1');
+    await settle();
+    adapter.lastRequest('setEarmuffed').reject(new Error('boom'));
+    await holding;
+    expect(call('IN-1').error).toMatch(/^Could not put the call on hold\./);
+    expect(call('IN-1').holdPending).toBeUndefined();
+  });
+
+  it('Answer is refused while a call is in progress; Hold and answer holds it first, then answers', async () => {
+    const harness = await withActiveCall('IN-1');
+    const { actions, adapter, call } = harness;
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    await actions.answer('IN-2');
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+
+    const answering = actions.holdAndAnswer('IN-2');
+    await settle();
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+    await holdConfirmed(harness, 'IN-1', true);
+    await settle();
+    expect(adapter.lastRequest('answer').args).toEqual(['IN-2']);
+    adapter.lastRequest('answer').resolve();
+    await answering;
+    expect(call('IN-1')).toMatchObject({ state: 'active', held: true });
+    expect(call('IN-2')).toMatchObject({ state: 'active' });
+  });
+
+  it('Hold and answer does not answer when the hold fails', async () => {
+    const { actions, adapter, call } = await withActiveCall('IN-1');
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    const answering = actions.holdAndAnswer('IN-2');
+    await settle();
+    adapter.lastRequest('setMuted').reject(new Error('boom'));
+    await answering;
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+    expect(call('IN-2').state).toBe('ringing');
+  });
+
+  it('End and answer hangs up the call in progress, then answers once the hangup is confirmed', async () => {
+    const { actions, adapter, call } = await withActiveCall('IN-1');
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    const answering = actions.endAndAnswer('IN-2');
+    await settle();
+    expect(adapter.lastRequest('hangup').args).toEqual(['IN-1']);
+    adapter.lastRequest('hangup').resolve();
+    await settle();
+    expect(adapter.requestsTo('answer')).toHaveLength(1);
+    adapter.emit({ type: 'call-hangup', callId: 'IN-1', reason: 'LOCAL_HANGUP' });
+    await settle();
+    adapter.lastRequest('answer').resolve();
+    await answering;
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'local-hangup' });
+    expect(call('IN-2').state).toBe('active');
+  });
+
+  it('Resume swaps: the call in progress is held first, then the held one comes back', async () => {
+    const harness = await withActiveCall('IN-1');
+    const { actions, adapter, call } = harness;
+    adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900002', channelType: 'phone' });
+    const answering = actions.holdAndAnswer('IN-2');
+    await settle();
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    await holdConfirmed(harness, 'IN-1', true);
+    await settle();
+    adapter.lastRequest('answer').resolve();
+    await answering;
+
+    const swapping = actions.resume('IN-1');
+    await settle();
+    expect(adapter.lastRequest('setEarmuffed').args).toEqual(['IN-2', true]);
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    await holdConfirmed(harness, 'IN-2', true);
+    await settle();
+    expect(adapter.lastRequest('setEarmuffed').args).toEqual(['IN-1', false]);
+    adapter.lastRequest('setMuted').resolve();
+    adapter.lastRequest('setEarmuffed').resolve();
+    await holdConfirmed(harness, 'IN-1', false);
+    await swapping;
+    expect(call('IN-1')).toMatchObject({ held: false });
+    expect(call('IN-2')).toMatchObject({ held: true });
+  });
+});
+
+describe('availability, wrap-up and auto-answer', () => {
+  it('Away declines an invite at once with the SDK, and is remembered for the agent', async () => {
+    const { actions, adapter, call, deps } = await signedIn();
+    actions.setAvailability('away');
+    adapter.emit({ type: 'call-invite', callId: 'IN-1', from: '447700900001', channelType: 'phone' });
+    expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'declined-away' });
+    expect(adapter.lastRequest('reject').args).toEqual(['IN-1']);
+    expect(deps.preferencesStorage.read('Jane')).toMatchObject({ availability: 'away' });
+  });
+
+  it('reads the agent’s remembered settings at sign-in', async () => {
+    const harness = setup();
+    harness.deps.preferencesStorage.write('Jane', { availability: 'do-not-disturb', wrapUpSeconds: 20 });
+    const signingIn = harness.actions.signIn('Jane');
+    harness.adapterLoad.resolve(harness.adapter);
+    harness.lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    harness.adapter.lastRequest('createSession').resolve('SESSION-1');
+    await signingIn;
+    expect(harness.store.getState().preferences).toEqual({ availability: 'do-not-disturb', wrapUpSeconds: 20 });
+  });
+
+  it('wrap-up counts down after a call and ends by itself, or early with Ready for calls', async () => {
+    const harness = await signedIn();
+    harness.actions.setShiftSettings({ wrapUpSeconds: 30, autoAnswerSeconds: undefined });
+    harness.adapter.emit({ type: 'call-invite', callId: 'IN-1', from: '447700900001', channelType: 'phone' });
+    const answering = harness.actions.answer('IN-1');
+    await settle();
+    harness.adapter.lastRequest('answer').resolve();
+    await answering;
+    harness.adapter.emit({ type: 'call-hangup', callId: 'IN-1', reason: 'REMOTE_HANGUP' });
+    expect(harness.store.getState().wrapUp).toBeDefined();
+    harness.clock.advance(30_000);
+    expect(harness.store.getState().wrapUp).toBeUndefined();
+
+    harness.adapter.emit({ type: 'call-invite', callId: 'IN-2', from: '447700900001', channelType: 'phone' });
+    const again = harness.actions.answer('IN-2');
+    await settle();
+    harness.adapter.lastRequest('answer').resolve();
+    await again;
+    harness.adapter.emit({ type: 'call-hangup', callId: 'IN-2', reason: 'REMOTE_HANGUP' });
+    harness.actions.readyForCalls();
+    expect(harness.store.getState().wrapUp).toBeUndefined();
+  });
+
+  it('auto-answer answers after the delay with a short tone, unless the agent answered or rejected first', async () => {
+    const harness = await signedIn();
+    harness.actions.setShiftSettings({ wrapUpSeconds: 0, autoAnswerSeconds: 3 });
+    harness.adapter.emit({ type: 'call-invite', callId: 'IN-1', from: '447700900001', channelType: 'phone' });
+    harness.clock.advance(2_999);
+    expect(harness.adapter.requestsTo('answer')).toHaveLength(0);
+    harness.clock.advance(1);
+    await settle();
+    expect(harness.deps.playAutoAnswerTone).toHaveBeenCalledTimes(1);
+    expect(harness.adapter.lastRequest('answer').args).toEqual(['IN-1']);
+  });
+
+  it('clamps settings to sensible limits', async () => {
+    const { actions, store } = await signedIn();
+    actions.setShiftSettings({ wrapUpSeconds: 99_999, autoAnswerSeconds: 0 });
+    expect(store.getState().preferences).toMatchObject({ wrapUpSeconds: 600, autoAnswerSeconds: 1 });
+    actions.setShiftSettings({ wrapUpSeconds: Number.NaN, autoAnswerSeconds: undefined });
+    expect(store.getState().preferences).toEqual({ availability: 'available', wrapUpSeconds: 0 });
   });
 });

@@ -2,19 +2,37 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
 import { applySoftphoneEvent } from './apply-softphone-event';
-import { createCallActions, type CallActions } from './call-actions';
+import { createConfirmationTimers } from './confirmation-timers';
+import { createHangupIssuer } from './hangup-issuer';
+import { createHoldActions, type HoldActions } from './hold-actions';
+import { createInCallActions, type InCallActions } from './in-call-actions';
+import { createInboundActions, type InboundActions } from './inbound-actions';
+import { createOutboundActions, type OutboundActions } from './outbound-actions';
+import { createPreferenceActions, type PreferenceActions } from './preference-actions';
 import { recoveryRecordOf } from './recovery-record';
 import { createSessionActions, type SessionActions } from './session-actions';
-import { createTransferActions, type TransferActions } from './transfer-actions';
 import type { ActionEvent } from './softphone-event';
 import { initialSoftphoneState, type SoftphoneState } from './softphone-state';
 import type { SoftphoneDependencies, StoreRuntime } from './store-runtime';
+import { createSummaryActions, type SummaryActions } from './summary-actions';
+import { createTransferActions, type TransferActions } from './transfer-actions';
 
 export type { SoftphoneDependencies } from './store-runtime';
-export { confirmationTimeoutMs } from './call-actions';
+export { confirmationTimeoutMs } from './hangup-issuer';
 
-export type SoftphoneActions = SessionActions & CallActions & TransferActions;
-export type SoftphoneStore = StoreApi<SoftphoneState & { actions: SoftphoneActions }>;
+export type SoftphoneActions = SessionActions &
+  InboundActions &
+  OutboundActions &
+  InCallActions &
+  HoldActions &
+  TransferActions &
+  PreferenceActions &
+  SummaryActions;
+
+/** The state the UI reads, and the actions beside it (created once, never part of the state). */
+export interface SoftphoneStore extends StoreApi<SoftphoneState> {
+  readonly actions: SoftphoneActions;
+}
 
 /**
  * Calls that were open before an event and are ended (or gone, as at sign-out) after it. Every way a call
@@ -36,92 +54,115 @@ export function createSoftphoneStore(deps: SoftphoneDependencies): SoftphoneStor
   let recoveryHeld = false;
   let currentToken: string | undefined;
   let recoveryWritten: string | undefined;
+  const state = createStore<SoftphoneState>()(() => initialSoftphoneState);
 
   /** Writes the recovery record when what a reload needs has changed (not on every tick of the state). */
   function keepRecoveryRecord() {
     if (!deps.recoveryStorage || recoveryHeld) return;
-    const record = recoveryRecordOf(store.getState());
+    const record = recoveryRecordOf(state.getState());
     const serialised = JSON.stringify(record ?? null);
     if (serialised === recoveryWritten) return;
     recoveryWritten = serialised;
     deps.recoveryStorage.write(record);
   }
 
-  const store: SoftphoneStore = createStore<SoftphoneState & { actions: SoftphoneActions }>()(() => ({
-    ...initialSoftphoneState,
-    actions: createActions(),
-  }));
-
-  // A hoisted function: the store above is created first, and nothing here runs until an action is called.
-  function createActions(): SoftphoneActions {
-    const runtime: StoreRuntime = {
-      deps,
-      state: () => store.getState(),
-      // Replace, not merge: the reducer removes keys (a cleared error) and a merge would keep the old ones.
-      dispatch: (event: ActionEvent | VoiceEvent) => {
-        const before = store.getState().calls;
-        store.setState(
-          (current) => ({ ...applySoftphoneEvent(current, { ...event, at: deps.now() }), actions: current.actions }),
-          true,
-        );
-        if (adapter) for (const callId of callsJustEnded(before, store.getState().calls)) adapter.releaseMedia(callId);
-        keepRecoveryRecord();
-      },
-      currentToken: () => currentToken,
-      setCurrentToken(token) {
-        currentToken = token;
-      },
-      holdRecoveryRecord(held) {
-        recoveryHeld = held;
-        keepRecoveryRecord();
-      },
-      adapter: () => adapter,
-      loadAdapter() {
-        adapterLoading ??= deps.loadAdapter().then(
-          (loaded) => {
-            adapter = loaded;
-            loaded.subscribe(onVoiceEvent);
-            return loaded;
-          },
-          (error: unknown) => {
-            adapterLoading = undefined; // let the next sign-in try again
-            throw error;
-          },
-        );
-        return adapterLoading;
-      },
-      sessionTimer(callback, delayMs) {
-        const cancel = deps.setTimer(() => {
-          sessionTimers.delete(cancel);
-          callback();
-        }, delayMs);
-        sessionTimers.add(cancel);
-        return () => {
-          sessionTimers.delete(cancel);
-          cancel();
-        };
-      },
+  function sessionTimer(callback: () => void, delayMs: number) {
+    const cancel = deps.setTimer(() => {
+      sessionTimers.delete(cancel);
+      callback();
+    }, delayMs);
+    sessionTimers.add(cancel);
+    return () => {
+      sessionTimers.delete(cancel);
+      cancel();
     };
-
-    const calls = createCallActions(runtime);
-    const session = createSessionActions(runtime, {
-      endCalls: calls.endCallsForSignOut,
-      restoreMute: (callId) => calls.actions.toggleMute(callId),
-      reset() {
-        calls.reset();
-        for (const cancel of sessionTimers) cancel();
-        sessionTimers.clear();
-      },
-    });
-
-    function onVoiceEvent(event: VoiceEvent) {
-      runtime.dispatch(event);
-      calls.onVoiceEvent(event);
-      if (event.type === 'session-error') session.onSessionLost(event.reason === 'EXPIRED_TOKEN');
-    }
-
-    return { ...session.actions, ...calls.actions, ...createTransferActions(runtime) };
   }
 
-  return store;
+  const runtime: StoreRuntime = {
+    deps,
+    state: () => state.getState(),
+    // Replace, not merge: the reducer removes keys (a cleared error) and a merge would keep the old ones.
+    dispatch: (event: ActionEvent | VoiceEvent) => {
+      const before = state.getState();
+      state.setState(applySoftphoneEvent(before, { ...event, at: deps.now() }), true);
+      const after = state.getState();
+      if (adapter) for (const callId of callsJustEnded(before.calls, after.calls)) adapter.releaseMedia(callId);
+      keepRecoveryRecord();
+      preferences.afterChange(before, after);
+    },
+    currentToken: () => currentToken,
+    setCurrentToken(token) {
+      currentToken = token;
+    },
+    holdRecoveryRecord(held) {
+      recoveryHeld = held;
+      keepRecoveryRecord();
+    },
+    adapter: () => adapter,
+    loadAdapter() {
+      adapterLoading ??= deps.loadAdapter().then(
+        (loaded) => {
+          adapter = loaded;
+          loaded.subscribe(onVoiceEvent);
+          return loaded;
+        },
+        (error: unknown) => {
+          adapterLoading = undefined; // let the next sign-in try again
+          throw error;
+        },
+      );
+      return adapterLoading;
+    },
+    whenState(predicate, timeoutMs) {
+      if (predicate(state.getState())) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const finish = (met: boolean) => {
+          unsubscribe();
+          cancelTimer();
+          resolve(met);
+        };
+        const unsubscribe = state.subscribe((current) => {
+          if (predicate(current)) finish(true);
+        });
+        const cancelTimer = sessionTimer(() => finish(false), timeoutMs);
+      });
+    },
+    sessionTimer,
+  };
+
+  const context = { runtime, hangups: createHangupIssuer(runtime), confirmations: createConfirmationTimers(runtime) };
+  const preferences = createPreferenceActions(runtime);
+  const hold = createHoldActions(context);
+  const inbound = createInboundActions(context, hold);
+  const inCall = createInCallActions(context);
+  const session = createSessionActions(runtime, {
+    endCalls: context.hangups.endCallsForSignOut,
+    restoreMute: (callId) => inCall.actions.toggleMute(callId),
+    reset() {
+      context.confirmations.reset();
+      context.hangups.reset();
+      for (const cancel of sessionTimers) cancel();
+      sessionTimers.clear();
+    },
+  });
+
+  function onVoiceEvent(event: VoiceEvent) {
+    runtime.dispatch(event);
+    inCall.onVoiceEvent(event);
+    hold.onVoiceEvent(event);
+    inbound.onVoiceEvent(event);
+    if (event.type === 'session-error') session.onSessionLost(event.reason === 'EXPIRED_TOKEN');
+  }
+
+  const actions: SoftphoneActions = {
+    ...session.actions,
+    ...inbound.actions,
+    ...createOutboundActions(context),
+    ...inCall.actions,
+    ...hold.actions,
+    ...createTransferActions(runtime),
+    ...preferences.actions,
+    ...createSummaryActions(runtime),
+  };
+  return Object.assign(state, { actions });
 }

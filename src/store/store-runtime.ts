@@ -4,6 +4,7 @@ import type { ParsedDialInput } from '@/lib/dial-target';
 import type { MicrophoneCheck } from '@/voice/microphone-check';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import type { VoiceEvent } from '@/voice/voice-event';
+import type { PreferencesStorage } from './preference-actions';
 import type { RecoveryStorage } from './recovery-record';
 import type { ActionEvent } from './softphone-event';
 import type { SoftphoneState } from './softphone-state';
@@ -34,6 +35,10 @@ export interface SoftphoneDependencies {
   transferCall?(request: TransferRequest): Promise<void>;
   /** Where the session and its connected calls are kept across a page reload; absent, nothing is kept. */
   recoveryStorage?: RecoveryStorage;
+  /** Where each agent's availability, wrap-up and auto-answer settings are kept between sessions. */
+  preferencesStorage?: PreferencesStorage;
+  /** The short tone that tells the agent an invite is being answered by itself. */
+  playAutoAnswerTone?(): void;
 }
 
 export interface StoreRuntime {
@@ -51,6 +56,11 @@ export interface StoreRuntime {
   /** The agent's current Vonage token, in memory only (never in state or storage): the transfer route needs it. */
   currentToken(): string | undefined;
   setCurrentToken(token: string | undefined): void;
+  /**
+   * Resolves true once `predicate` holds for the state (at once if it already does), false after `timeoutMs`
+   * or at sign-out: how one action waits for another's confirmation (a hold before an answer).
+   */
+  whenState(predicate: (state: SoftphoneState) => boolean, timeoutMs: number): Promise<boolean>;
   /** A timer that sign-out cancels, so nothing from the last session fires into the next one. */
   sessionTimer(callback: () => void, delayMs: number): () => void;
 }

@@ -15,6 +15,7 @@ export function useSoftphone<T>(selector: (state: SoftphoneState) => T): T {
   return useStore(useSoftphoneStore(), selector);
 }
 
+/** The store's actions: created once with the store, so reading them never re-renders. */
 export function useSoftphoneActions(): SoftphoneActions {
-  return useStore(useSoftphoneStore(), (state) => state.actions);
+  return useSoftphoneStore().actions;
 }

@@ -26,6 +26,8 @@ export interface VoiceAdapter {
   /** Resolves with the call id once the agent's leg has joined. */
   dial(target: DialTarget): Promise<string>;
   setMuted(callId: string, muted: boolean): Promise<void>;
+  /** Earmuffed, the agent hears nothing from the call (the cloud stops sending it); confirmed by `earmuff`. */
+  setEarmuffed(callId: string, earmuffed: boolean): Promise<void>;
   sendDtmf(callId: string, digits: string): Promise<void>;
   /** The agent's side of a call's media: RTP packets received, and whether the far end is being played. */
   mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean }>;

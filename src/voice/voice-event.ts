@@ -13,6 +13,10 @@ export type VoiceEvent =
   | { type: 'call-hangup'; callId: string; reason: SdkHangupReason }
   | { type: 'leg-status'; callId: string; legId: string; status: SdkLegStatus }
   | { type: 'mute'; callId: string; muted: boolean }
+  /** The cloud confirmed the agent's earmuff (they hear nothing from the call) or its end. */
+  | { type: 'earmuff'; callId: string; earmuffed: boolean }
+  /** Keypad digits pressed by the other party of the call (the agent's own are not reported). */
+  | { type: 'dtmf-received'; callId: string; digits: string }
   /** The call's audio path broke; the SDK is renegotiating it (autoReconnectMedia). */
   | { type: 'media-reconnecting'; callId: string }
   /** The audio path is back after `media-reconnecting`. */

@@ -56,6 +56,11 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
     emit({ type: 'leg-status', callId, legId, status: status as SdkLegStatus }),
   );
   on('mute', (callId, _legId, isMuted) => emit({ type: 'mute', callId, muted: isMuted }));
+  on('earmuff', (callId, _legId, earmuffed) => emit({ type: 'earmuff', callId, earmuffed }));
+  // The cloud echoes the agent's own keypad tones on the agent's leg (whose id is the call id): not news.
+  on('dtmf', (callId, legId, digits) => {
+    if (legId !== callId) emit({ type: 'dtmf-received', callId, digits });
+  });
   on('callMediaReconnecting', (callId) => emit({ type: 'media-reconnecting', callId }));
   on('callMediaReconnection', (callId) => emit({ type: 'media-reconnected', callId }));
   on('callMediaDisconnect', (callId) => emit({ type: 'media-disconnect', callId }));
@@ -105,6 +110,7 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       }
     },
     setMuted: async (callId, muted) => void (await (muted ? client.mute(callId) : client.unmute(callId))),
+    setEarmuffed: async (callId, earmuffed) => void (await (earmuffed ? client.enableEarmuff(callId) : client.disableEarmuff(callId))),
     sendDtmf: async (callId, digits) => void (await client.sendDTMF(callId, digits)),
     mediaReport: async (callId) => {
       // The SDK plays the far end through a detached autoplaying <audio> element of its own.

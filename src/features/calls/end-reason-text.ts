@@ -18,6 +18,9 @@ const sentences: Record<CallEndReason, string> = {
   transferred: 'You transferred the call.',
   'resume-failed': 'The call could not be resumed after the page reloaded.',
   'signed-out': 'You signed out.',
+  'declined-away': 'Missed: declined because you were Away.',
+  'declined-do-not-disturb': 'Missed: declined because you were on Do not disturb.',
+  'declined-wrap-up': 'Missed: declined during your wrap-up.',
 };
 
 /** Where an incoming call deserves its own words (the caller, the ringing). */

@@ -38,6 +38,7 @@ export class FakeVoiceAdapter implements VoiceAdapter {
     hangup: [],
     dial: [],
     setMuted: [],
+    setEarmuffed: [],
     sendDtmf: [],
     mediaReport: [],
   };
@@ -77,6 +78,9 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   }
   setMuted(callId: string, muted: boolean) {
     return this.record('setMuted', [callId, muted]);
+  }
+  setEarmuffed(callId: string, earmuffed: boolean) {
+    return this.record('setEarmuffed', [callId, earmuffed]);
   }
   sendDtmf(callId: string, digits: string) {
     return this.record('sendDtmf', [callId, digits]);
