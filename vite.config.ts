@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { vonageEmulator } from './emulator/vite-plugin.ts';
+import { liveContentSecurityPolicy } from './vite-plugins/content-security-policy.ts';
 
 const require = createRequire(import.meta.url);
 const workerFileName = 'mockServiceWorker.js';
@@ -55,7 +56,7 @@ export default defineConfig(({ mode }) => {
   // The demo's Vonage cloud: the emulator on this server's origin (dev, `npm run emulator`), or in the page (static demo).
   const emulator = demo && env.VITE_DEMO_CLOUD === 'emulator';
   return {
-    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator)],
+    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator), liveContentSecurityPolicy(demo ? undefined : env)],
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
     server: {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
@@ -64,9 +65,9 @@ export default defineConfig(({ mode }) => {
     // `npm run emulator`: the demo and the emulator on one port, for a team demo on a LAN or a QA suite in
     // another language (EMULATOR_HOST=0.0.0.0 to be reachable from other machines).
     preview: emulator ? { host: env.EMULATOR_HOST ?? '127.0.0.1', port: Number(env.EMULATOR_PORT ?? 5821), strictPort: true } : undefined,
-    // Live builds keep their maps for error reports but do not point browsers at them.
+    // Live builds have no source maps: a map carries the full source text, and whatever sits in outDir is served.
     build: {
-      sourcemap: demo ? true : 'hidden',
+      sourcemap: demo,
       // The emulator demo is two pages: the softphone and the Phone (phone.html).
       ...(emulator ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, 'index.html'), phone: path.resolve(import.meta.dirname, 'phone.html') } } } : {}),
     },

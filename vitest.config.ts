@@ -12,7 +12,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] },
+        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts', 'vite-plugins/**/*.test.ts'] },
       },
       {
         resolve: { alias },

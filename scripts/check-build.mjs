@@ -1,13 +1,43 @@
-// Guards the production build: no MSW, no fake cloud, no demo token backend, and the SDK in its own chunk.
-// Run by `npm run build`; exits non-zero with the reason when the build would ship test infrastructure.
+// Guards the production build: no MSW, no fake cloud, no demo token backend, the SDK in its own chunk, and
+// no secret, key, token or source map (build-leaks.mjs). Run by `npm run build`; exits non-zero with the
+// reason when the build would ship test infrastructure or something that must stay private.
+// Usage: node scripts/check-build.mjs [outDir] [--mode production]
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs, parseEnv } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { loadEnv } from 'vite';
+import { findBuildLeaks, secretsFromEnvironment } from './build-leaks.mjs';
+import { selfTestBuildLeaks } from './build-leaks-self-test.mjs';
 
-const outDir = process.argv[2] ?? 'dist';
+const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { mode: { type: 'string', default: 'production' } } });
+const outDir = positionals[0] ?? 'dist';
+const { mode } = options;
 const assets = path.join(outDir, 'assets');
 const files = readdirSync(assets).filter((name) => name.endsWith('.js'));
 const problems = [];
+
+// A leak check that cannot fail is worse than none: it is proven on planted leaks before every use.
+const blindSpots = selfTestBuildLeaks();
+if (blindSpots.length > 0) {
+  console.error(`The build leak check is broken, so this build cannot be vouched for:\n- ${blindSpots.join('\n- ')}`);
+  process.exit(1);
+}
+
+// The SPA's environment for this mode (shell variables included) and the token server's files, whose
+// secrets must never reach a bundle; the key file named by VONAGE_PRIVATE_KEY_PATH is read too.
+const root = process.cwd();
+const environments = [loadEnv(mode, root, '')];
+for (const file of ['server/.env', 'server/.env.local']) {
+  if (existsSync(path.join(root, file))) environments.push(parseEnv(readFileSync(path.join(root, file), 'utf8')));
+}
+for (const env of [...environments]) {
+  const keyPath = env.VONAGE_PRIVATE_KEY_PATH;
+  if (keyPath && existsSync(keyPath)) environments.push({ VONAGE_PRIVATE_KEY: readFileSync(keyPath, 'utf8') });
+}
+const allowPublicMobileApiKey = environments[0].ALLOW_MOBILE_API_KEY_IN_BUNDLE === '1';
+const secrets = secretsFromEnvironment(environments, { allowPublicMobileApiKey });
+problems.push(...findBuildLeaks(outDir, secrets));
 
 if (existsSync(path.join(outDir, 'mockServiceWorker.js'))) problems.push('mockServiceWorker.js is in the build');
 if (existsSync(path.join(outDir, 'phone.html'))) problems.push('phone.html (the emulator\'s Phone page) is in the build');
@@ -24,7 +54,17 @@ for (const file of files) {
   }
 }
 
-const entry = readFileSync(path.join(outDir, 'index.html'), 'utf8').match(/src="\/assets\/([^"]+\.js)"/)?.[1];
+const indexHtml = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+// The live Content-Security-Policy (vite-plugins/content-security-policy.ts): present, first in <head>, strict.
+const policyTag = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(indexHtml);
+if (policyTag === null) problems.push('index.html has no Content-Security-Policy meta tag');
+else {
+  const policy = policyTag[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  if (/'unsafe-|\*/.test(policy)) problems.push(`the Content-Security-Policy allows unsafe sources or wildcards: ${policy}`);
+  if (!/(^|; )script-src 'self'(;|$)/.test(policy)) problems.push(`the Content-Security-Policy's script-src is not just 'self': ${policy}`);
+  if (policyTag.index > indexHtml.indexOf('<script')) problems.push('the Content-Security-Policy comes after a script');
+}
+const entry = indexHtml.match(/src="\/assets\/([^"]+\.js)"/)?.[1];
 if (!entry) problems.push('index.html has no entry script');
 const entrySource = entry ? readFileSync(path.join(assets, entry), 'utf8') : '';
 if (/@vonage\/client-sdk|SDK_version/.test(entrySource)) problems.push(`the entry chunk ${entry} contains the voice SDK`);
@@ -44,5 +84,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Production build check passed: ${files.length} chunks, entry ${entry} ${(entryGzipBytes / 1024).toFixed(1)} KB gzip, no demo infrastructure.`,
+  `Production build check passed: ${files.length} chunks, entry ${entry} ${(entryGzipBytes / 1024).toFixed(1)} KB gzip, no demo infrastructure, ` +
+    `no source maps, keys or tokens, none of ${secrets.length} secret values from the environment${allowPublicMobileApiKey ? ' (VITE_MOBILE_API_KEY allowed: ALLOW_MOBILE_API_KEY_IN_BUNDLE=1)' : ''}.`,
 );

@@ -11,22 +11,21 @@ import type { TransferDeps } from './calls/transfer-handler';
 import { vonageVoiceCalls } from './calls/voice-calls';
 import { createJwtSigner } from './jwt-signer';
 import type { Logger } from './logger';
-import { createFailureRateLimiter } from './rate-limiter';
+import { createBurstLog } from './burst-log';
+import { createSignInLimiters } from './sign-in-limits';
 import { createVonageUsers } from './vonage-users';
 
 interface Runtime {
   now: Clock;
   logger: Logger;
   clientAddress: ClientAddress;
-  /** Defaults suit one team behind the Vite proxy, where every browser shares the proxy's address. */
-  failedKeyLimit?: { maxFailures: number; windowMs: number };
 }
 
 const usersApiTokenLifetimeSeconds = 5 * 60;
 
 /** Wires the configuration into the app's parts; main.ts and the tests share it, so the wiring is tested. */
 export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppDeps {
-  const { now, logger, clientAddress, failedKeyLimit = { maxFailures: 10, windowMs: 15 * 60 * 1000 } } = runtime;
+  const { now, logger, clientAddress } = runtime;
   const signer = createJwtSigner({ applicationId: config.applicationId, privateKey: config.privateKey, now });
   return {
     mobileApiKey: config.mobileApiKey,
@@ -38,7 +37,8 @@ export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppD
       apiUrl: config.vonageApiUrl,
       applicationToken: async () => (await signer.signApplicationToken(usersApiTokenLifetimeSeconds)).jwt,
     }),
-    failedKeys: createFailureRateLimiter({ ...failedKeyLimit, now }),
+    limits: createSignInLimiters(config.signInLimits, now),
+    clientErrors: createBurstLog({ logger, now }),
     clientAddress,
     logger,
     ...(config.contactCenter === undefined

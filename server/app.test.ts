@@ -52,17 +52,15 @@ beforeEach(() => {
 
 interface BuildOptions {
   config?: Partial<TokenServerConfig>;
-  failedKeyLimit?: { maxFailures: number; windowMs: number };
   signer?: JwtSigner;
 }
 
-function buildApp({ config, failedKeyLimit, signer }: BuildOptions = {}) {
+function buildApp({ config, signer }: BuildOptions = {}) {
   const deps = createAppDeps(createTestConfig(keys, config), {
     now: () => currentTime,
     logger,
     // app.request has no socket, so tests name the caller's address in a header.
     clientAddress: (c) => c.req.header('X-Test-Address') ?? '192.0.2.1',
-    failedKeyLimit,
   });
   return createApp(signer === undefined ? deps : { ...deps, signer });
 }
@@ -293,7 +291,10 @@ describe('POST /api/jwt: bad input', () => {
     };
     const app = buildApp({ signer: flakySigner });
 
-    expect(await expectError(await postJwt(app, janeRequest), 500)).toBe('Internal server error.');
+    const failed = await postJwt(app, janeRequest);
+    expect(await expectError(failed, 500)).toBe('Internal server error.');
+    expect(failed.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(logger.lines).toContain('error unexpected RangeError on POST /api/jwt');
     broken = false;
     expect((await postJwt(app, janeRequest)).status).toBe(200);
   });
@@ -310,37 +311,90 @@ describe('POST /api/jwt: bad input', () => {
   });
 });
 
-describe('POST /api/jwt: failed-key rate limit', () => {
-  const failedKeyLimit = { maxFailures: 3, windowMs: 60_000 };
+describe('POST /api/jwt: limits', () => {
+  const signInLimits = { failuresPerAddress: 3, failuresPerAgent: 5, tokensPerAgent: 4 };
+  const fifteenMinutes = 15 * 60 * 1000;
   const wrongKey = { ...janeRequest, mobile_api_key: 'wrong-key-123' };
+  const from = (address: string) => ({ 'X-Test-Address': address });
 
   it('answers 429 with Retry-After once an address has used up its failures, even with the right key', async () => {
-    const app = buildApp({ failedKeyLimit });
+    const app = buildApp({ config: { signInLimits } });
     for (let attempt = 0; attempt < 3; attempt += 1) await expectError(await postJwt(app, wrongKey), 401);
 
     const limited = await postJwt(app, janeRequest);
-    expect(await expectError(limited, 429)).toMatch(/Too many failed attempts/);
-    expect(limited.headers.get('Retry-After')).toBe('60');
+    expect(await expectError(limited, 429)).toMatch(/Too many failed attempts from your address/);
+    expect(limited.headers.get('Retry-After')).toBe('900');
 
     currentTime += 45_000;
-    expect((await postJwt(app, janeRequest)).headers.get('Retry-After')).toBe('15');
+    expect((await postJwt(app, janeRequest)).headers.get('Retry-After')).toBe('855');
   });
 
   it('limits per address, and lets the address try again when the window closes', async () => {
-    const app = buildApp({ failedKeyLimit });
+    const app = buildApp({ config: { signInLimits } });
     for (let attempt = 0; attempt < 3; attempt += 1) await postJwt(app, wrongKey);
 
-    expect((await postJwt(app, janeRequest, { 'X-Test-Address': '198.51.100.7' })).status).toBe(200);
-    currentTime += failedKeyLimit.windowMs;
+    expect((await postJwt(app, janeRequest, from('198.51.100.7'))).status).toBe(200);
+    currentTime += fifteenMinutes;
     expect((await postJwt(app, janeRequest)).status).toBe(200);
   });
 
-  it('does not count successful sign-ins or other errors as failures', async () => {
-    const app = buildApp({ failedKeyLimit });
+  it('refuses concurrent guesses beyond the limit: the check and the count happen with no await between', async () => {
+    const app = buildApp({ config: { signInLimits } });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => postJwt(app, wrongKey)));
+    const statuses = answers.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(17);
+  });
+
+  it('limits wrong keys per agent name across addresses, the same for names that are not agents', async () => {
+    const app = buildApp({ config: { signInLimits } });
+    for (const name of ['Jane', 'Mallory']) {
+      // Five addresses, one wrong key each: no address is near its own limit.
+      for (let address = 1; address <= 5; address += 1) {
+        await expectError(await postJwt(app, { user_name: name, mobile_api_key: 'wrong-key-123' }, from(`203.0.113.${address}`)), 401);
+      }
+    }
+    const jane = await postJwt(app, janeRequest, from('198.51.100.7'));
+    const mallory = await postJwt(app, { ...janeRequest, user_name: 'mALLORY' }, from('198.51.100.7'));
+    // A locked agent and a locked stranger answer alike, so the lock does not reveal who is an agent.
+    expect(await expectError(jane, 429)).toBe(await expectError(mallory, 429));
+    expect(jane.headers.get('Retry-After')).toBe(mallory.headers.get('Retry-After'));
+    // Other agents are not affected.
+    expect((await postJwt(app, { ...janeRequest, user_name: 'Joe' }, from('198.51.100.7'))).status).toBe(200);
+  });
+
+  it('a whole office behind one address cannot lock an agent: the address is refused first', async () => {
+    const app = buildApp({ config: { signInLimits: { ...signInLimits, failuresPerAddress: 3, failuresPerAgent: 4 } } });
+    for (let attempt = 0; attempt < 10; attempt += 1) await postJwt(app, wrongKey, from('192.0.2.99'));
+    expect((await postJwt(app, janeRequest, from('198.51.100.7'))).status).toBe(200);
+  });
+
+  it('counts names that are not agents as failures, so discovering agents is as slow as guessing the key', async () => {
+    const app = buildApp({ config: { signInLimits } });
+    for (const name of ['Alice', 'Bob', 'Carol']) await expectError(await postJwt(app, { ...janeRequest, user_name: name }), 404);
+    expect(await expectError(await postJwt(app, { ...janeRequest, user_name: 'Joe' }), 429)).toMatch(/Too many failed attempts/);
+    expect(usersApi.requests).toEqual([]);
+  });
+
+  it('limits the tokens issued per agent, concurrent requests included, and issues again when the window closes', async () => {
+    const app = buildApp({ config: { signInLimits } });
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => postJwt(app, janeRequest, from(`203.0.113.${index}`))));
+    const statuses = answers.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    const refused = answers.find((response) => response.status === 429);
+    expect(await expectError(refused ?? new Response(), 429)).toBe('Too many tokens for Jane; try again in 900 s.');
+
+    expect((await postJwt(app, { ...janeRequest, user_name: 'Joe' })).status).toBe(200);
+    currentTime += fifteenMinutes;
+    expect((await postJwt(app, janeRequest)).status).toBe(200);
+  });
+
+  it('does not count successful sign-ins or malformed requests as failures', async () => {
+    const app = buildApp({ config: { signInLimits: { ...signInLimits, tokensPerAgent: 100 } } });
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await postJwt(app, janeRequest);
-      await postJwt(app, { ...janeRequest, user_name: 'Mallory' });
       await postJwt(app, '{');
+      await postJwt(app, { user_name: 1 });
     }
     expect((await postJwt(app, janeRequest)).status).toBe(200);
   });
@@ -388,5 +442,54 @@ describe('CORS, health and logging', () => {
     }
     expect(usersApi.requests[0]?.authorization).toMatch(/^Bearer ./);
     expect(log).not.toContain(usersApi.requests[0]?.authorization?.slice('Bearer '.length));
+  });
+});
+
+describe('security headers and refusal logs', () => {
+  it('sends the headers a JSON API needs on every answer: tokens, errors, health and unknown routes', async () => {
+    const app = buildApp();
+    const answers = [
+      await postJwt(app, janeRequest),
+      await postJwt(app, { ...janeRequest, mobile_api_key: 'wrong-key-123' }),
+      await app.request('/healthz'),
+      await app.request('/nothing-here'),
+    ];
+    for (const response of answers) {
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+      expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+      expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
+      expect(response.headers.get('Strict-Transport-Security')).toMatch(/^max-age=\d+/);
+    }
+  });
+
+  it('logs every refusal once per burst per address and status, with the count on the next line', async () => {
+    const app = buildApp();
+    for (let attempt = 0; attempt < 5; attempt += 1) await postJwt(app, { ...janeRequest, mobile_api_key: 'wrong-key-123' });
+    await postJwt(app, { ...janeRequest, mobile_api_key: 'wrong-key-123' }, { 'X-Test-Address': '198.51.100.7' });
+    await app.request('/nothing-here');
+    expect(logger.lines).toEqual([
+      'warn refused POST /api/jwt from 192.0.2.1: 401 Wrong mobile_api_key.',
+      'warn refused POST /api/jwt from 198.51.100.7: 401 Wrong mobile_api_key.',
+      'warn refused GET /nothing-here from 192.0.2.1: 404 Nothing at GET /nothing-here.',
+    ]);
+
+    currentTime += 60_000;
+    await postJwt(app, { ...janeRequest, mobile_api_key: 'wrong-key-123' });
+    expect(logger.lines.at(-1)).toBe('warn refused POST /api/jwt from 192.0.2.1: 401 Wrong mobile_api_key. (and 4 more like it in the 60 s before)');
+  });
+
+  it('escapes control and bidirectional characters that a caller puts in a name or a path', async () => {
+    const app = buildApp();
+    await postJwt(app, { ...janeRequest, user_name: 'Mal\u202Elory\n[token-server] issued a token for Jane' });
+    await app.request('/api/%E2%80%AEevil%0Aline', { method: 'POST', headers: { 'X-Test-Address': '198.51.100.7' } });
+    const log = logger.lines.join('\n');
+    expect(logger.lines).toHaveLength(2);
+    expect(log).not.toMatch(/[\u202E\r]/u);
+    expect(logger.lines[0]).toBe(
+      'warn refused POST /api/jwt from 192.0.2.1: 404 "Mal\\u{202e}lory\\n[token-server] issued a token for Jane" is not an agent here.',
+    );
+    expect(logger.lines[1]).toContain('\\u{202e}evil\\u{a}line');
   });
 });

@@ -40,6 +40,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       corsOrigins: ['http://localhost:5817', 'http://127.0.0.1:5817'],
       vonageApiUrl: 'https://api.nexmo.com',
+      trustedProxies: [],
+      signInLimits: { failuresPerAddress: 10, failuresPerAgent: 30, tokensPerAgent: 30 },
     });
     expect(config.privateKey.asymmetricKeyType).toBe('rsa');
   });
@@ -52,6 +54,10 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       CORS_ORIGIN: 'https://softphone.example.com/, http://localhost:5817',
       VONAGE_API_URL: 'http://127.0.0.1:9999/vonage/',
+      TRUSTED_PROXY: '10.0.0.2, ::1',
+      LIMIT_FAILURES_PER_ADDRESS: '5',
+      LIMIT_FAILURES_PER_AGENT: '50',
+      LIMIT_TOKENS_PER_AGENT: '100',
     });
     expect(config).toMatchObject({
       tokenTtlSeconds: 86_400,
@@ -59,6 +65,8 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       corsOrigins: ['https://softphone.example.com', 'http://localhost:5817'],
       vonageApiUrl: 'http://127.0.0.1:9999/vonage',
+      trustedProxies: ['10.0.0.2', '::1'],
+      signInLimits: { failuresPerAddress: 5, failuresPerAgent: 50, tokensPerAgent: 100 },
     });
   });
 
@@ -88,6 +96,11 @@ describe('loadConfig', () => {
     ['CORS_ORIGIN', 'localhost:5817', /^CORS_ORIGIN must be one or more comma-separated origins/],
     ['CORS_ORIGIN', 'http://localhost:5817/app', /not an origin: http:\/\/localhost:5817\/app/],
     ['VONAGE_API_URL', 'api.nexmo.com', /^VONAGE_API_URL must be an http\(s\) URL/],
+    ['TRUSTED_PROXY', '10.0.0.2, proxy.internal', /^TRUSTED_PROXY must be the IP addresses .*; not an IP address: proxy\.internal\.$/],
+    ['TRUSTED_PROXY', '10.0.0.0/8', /not an IP address: 10\.0\.0\.0\/8/],
+    ['LIMIT_FAILURES_PER_ADDRESS', '0', /^LIMIT_FAILURES_PER_ADDRESS must be a whole number from 1 to 100000 \(per 15 minutes\)/],
+    ['LIMIT_FAILURES_PER_AGENT', 'many', /^LIMIT_FAILURES_PER_AGENT must be a whole number/],
+    ['LIMIT_TOKENS_PER_AGENT', '1.5', /^LIMIT_TOKENS_PER_AGENT must be a whole number/],
   ])('reports a malformed %s (%s)', (name, value, expected) => {
     const problems = problemsFor({ ...validEnv, [name]: value });
     expect(problems).toHaveLength(1);

@@ -1,8 +1,10 @@
 import type { KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { agentNamePattern } from './agent-directory';
 import { loadContactCenterConfig, type ContactCenterConfig } from './contact-center/contact-center-config';
 import { loadPrivateKey, readTextFile, type ReadTextFile } from './private-key';
+import { defaultSignInLimits, type SignInLimitCounts } from './sign-in-limits';
 
 export interface TokenServerConfig {
   applicationId: string;
@@ -16,6 +18,9 @@ export interface TokenServerConfig {
   corsOrigins: readonly string[];
   /** Without a trailing slash. */
   vonageApiUrl: string;
+  /** Proxies whose X-Forwarded-For is believed; empty: the socket's address is the client's. */
+  trustedProxies: readonly string[];
+  signInLimits: SignInLimitCounts;
   /** Vonage's voice webhooks; absent when CONTACT_CENTER_NUMBER and its companions are not set. */
   contactCenter?: ContactCenterConfig;
 }
@@ -107,6 +112,21 @@ const vonageApiUrlSchema = optional(defaults.vonageApiUrl)
   })
   .transform((text) => text.replace(/\/+$/, ''));
 
+const trustedProxySchema = optional('')
+  .transform(commaList)
+  .superRefine((addresses, ctx) => {
+    const invalid = addresses.filter((address) => isIP(address) === 0);
+    if (invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUSTED_PROXY must be the IP addresses of your reverse proxies, comma-separated (no names or ranges); not an IP address: ${invalid.join(', ')}.`,
+      });
+    }
+  });
+
+const perWindow = (name: string, fallback: number) =>
+  wholeNumber(name, fallback, 1, 100_000, ' (per 15 minutes)');
+
 const environmentSchema = z.object({
   VONAGE_APPLICATION_ID: required('VONAGE_APPLICATION_ID').refine((id) => uuidPattern.test(id), {
     error: 'VONAGE_APPLICATION_ID must be a Vonage application id (a UUID like 12345678-abcd-4ef0-9abc-1234567890ab).',
@@ -126,6 +146,10 @@ const environmentSchema = z.object({
   HOST: optional(defaults.host),
   CORS_ORIGIN: corsOriginsSchema,
   VONAGE_API_URL: vonageApiUrlSchema,
+  TRUSTED_PROXY: trustedProxySchema,
+  LIMIT_FAILURES_PER_ADDRESS: perWindow('LIMIT_FAILURES_PER_ADDRESS', defaultSignInLimits.failuresPerAddress),
+  LIMIT_FAILURES_PER_AGENT: perWindow('LIMIT_FAILURES_PER_AGENT', defaultSignInLimits.failuresPerAgent),
+  LIMIT_TOKENS_PER_AGENT: perWindow('LIMIT_TOKENS_PER_AGENT', defaultSignInLimits.tokensPerAgent),
 });
 
 /**
@@ -161,6 +185,12 @@ export function loadConfig(env: Environment, readFile: ReadTextFile = readTextFi
       host: values.HOST,
       corsOrigins: values.CORS_ORIGIN,
       vonageApiUrl: values.VONAGE_API_URL,
+      trustedProxies: values.TRUSTED_PROXY,
+      signInLimits: {
+        failuresPerAddress: values.LIMIT_FAILURES_PER_ADDRESS,
+        failuresPerAgent: values.LIMIT_FAILURES_PER_AGENT,
+        tokensPerAgent: values.LIMIT_TOKENS_PER_AGENT,
+      },
       ...(contactCenter.config === undefined ? {} : { contactCenter: contactCenter.config }),
     },
   };

@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { createAppDeps } from './app-deps';
-import { socketAddress } from './client-address';
+import { forwardedClientAddress } from './client-address';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { createEchoSocket } from './contact-center/echo-socket';
 import { consoleLogger as logger } from './logger';
-import { startServer } from './start-server';
+import { signInLimitWindowMs } from './sign-in-limits';
+import { defaultServerTimeouts, startServer } from './start-server';
 
 // A git-ignored file for one-command runs; variables already set in the shell win over it.
 const localEnvFile = path.join(import.meta.dirname, '.env.local');
@@ -25,7 +26,7 @@ if (!result.ok) {
 }
 const { config } = result;
 
-const app = createApp(createAppDeps(config, { now: systemClock, logger, clientAddress: socketAddress }));
+const app = createApp(createAppDeps(config, { now: systemClock, logger, clientAddress: forwardedClientAddress(config.trustedProxies) }));
 // The sound check's echo server shares the port: Vonage reaches it at PUBLIC_BASE_URL/webhooks/echo.
 const echoSocket = config.contactCenter === undefined ? undefined : createEchoSocket({ logger });
 const upgradeHandlers = echoSocket === undefined ? [] : [echoSocket.handleUpgrade];
@@ -38,6 +39,12 @@ const server = await startServer(app, { ...config, upgradeHandlers }).catch((err
 logger.info(`listening on ${server.url}: POST /api/jwt, GET /healthz`);
 logger.info(`application ${config.applicationId}, agents ${config.agents.join(', ')}, tokens live ${config.tokenTtlSeconds} s`);
 logger.info(`Users API ${config.vonageApiUrl}, CORS origins ${config.corsOrigins.join(', ')}`);
+const { failuresPerAddress, failuresPerAgent, tokensPerAgent } = config.signInLimits;
+logger.info(
+  `client addresses from ${config.trustedProxies.length === 0 ? 'the socket (no TRUSTED_PROXY)' : `X-Forwarded-For via ${config.trustedProxies.join(', ')}`}; ` +
+    `per ${signInLimitWindowMs / 60_000} min: ${failuresPerAddress} failures per address, ${failuresPerAgent} per agent name, ${tokensPerAgent} tokens per agent; ` +
+    `requests must arrive within ${defaultServerTimeouts.requestMs / 1000} s`,
+);
 if (config.contactCenter === undefined) {
   logger.info('voice webhooks off: set CONTACT_CENTER_NUMBER and PUBLIC_BASE_URL to serve them');
 } else {

@@ -1,53 +1,51 @@
 import type { Clock } from './clock';
 
 /**
- * Counts failed API-key attempts per client address in a fixed window that opens at the first failure.
- * Once an address reaches the limit it is refused until the window closes, so guessing the key is slow.
+ * Counts events per key (a client address, an agent name) in a fixed window that opens at the key's first
+ * event. Once a key reaches the limit it is refused until its window closes.
  */
-export interface FailureRateLimiter {
-  /** Seconds until the address may try again, or undefined when it is not blocked. */
-  retryAfterSeconds(address: string): number | undefined;
-  /** Returns how many failures the address now has in its window. */
-  recordFailure(address: string): number;
-  readonly maxFailures: number;
+export interface RateLimiter {
+  /** Seconds until the key may try again, or undefined when it is not blocked. */
+  retryAfterSeconds(key: string): number | undefined;
+  /** Returns how many events the key now has in its window. */
+  record(key: string): number;
+  readonly max: number;
 }
 
-interface FailureRateLimiterOptions {
-  maxFailures: number;
+export interface RateLimit {
+  max: number;
   windowMs: number;
+}
+
+interface RateLimiterOptions extends RateLimit {
   now: Clock;
-  /** Bounds memory when many addresses fail; the oldest windows are forgotten first. */
-  maxTrackedAddresses?: number;
+  /** Bounds memory when many keys are counted; the oldest windows are forgotten first. */
+  maxTrackedKeys?: number;
 }
 
-interface FailureWindow {
+interface CountWindow {
   startedAt: number;
-  failures: number;
+  count: number;
 }
 
-export function createFailureRateLimiter({
-  maxFailures,
-  windowMs,
-  now,
-  maxTrackedAddresses = 10_000,
-}: FailureRateLimiterOptions): FailureRateLimiter {
-  const windows = new Map<string, FailureWindow>();
+export function createRateLimiter({ max, windowMs, now, maxTrackedKeys = 10_000 }: RateLimiterOptions): RateLimiter {
+  const windows = new Map<string, CountWindow>();
 
-  const isExpired = (window: FailureWindow) => now() - window.startedAt >= windowMs;
+  const isExpired = (window: CountWindow) => now() - window.startedAt >= windowMs;
 
-  function currentWindow(address: string): FailureWindow | undefined {
-    const window = windows.get(address);
+  function currentWindow(key: string): CountWindow | undefined {
+    const window = windows.get(key);
     if (window !== undefined && isExpired(window)) {
-      windows.delete(address);
+      windows.delete(key);
       return undefined;
     }
     return window;
   }
 
   function makeRoom() {
-    for (const [address, window] of windows) if (isExpired(window)) windows.delete(address);
+    for (const [key, window] of windows) if (isExpired(window)) windows.delete(key);
     // Maps iterate in insertion order, so the first key is the oldest window.
-    while (windows.size >= maxTrackedAddresses) {
+    while (windows.size >= maxTrackedKeys) {
       const oldest = windows.keys().next();
       if (oldest.done === true) break;
       windows.delete(oldest.value);
@@ -55,20 +53,20 @@ export function createFailureRateLimiter({
   }
 
   return {
-    maxFailures,
-    retryAfterSeconds(address) {
-      const window = currentWindow(address);
-      if (window === undefined || window.failures < maxFailures) return undefined;
+    max,
+    retryAfterSeconds(key) {
+      const window = currentWindow(key);
+      if (window === undefined || window.count < max) return undefined;
       return Math.max(1, Math.ceil((window.startedAt + windowMs - now()) / 1000));
     },
-    recordFailure(address) {
-      const window = currentWindow(address);
+    record(key) {
+      const window = currentWindow(key);
       if (window !== undefined) {
-        window.failures += 1;
-        return window.failures;
+        window.count += 1;
+        return window.count;
       }
-      if (windows.size >= maxTrackedAddresses) makeRoom();
-      windows.set(address, { startedAt: now(), failures: 1 });
+      if (windows.size >= maxTrackedKeys) makeRoom();
+      windows.set(key, { startedAt: now(), count: 1 });
       return 1;
     },
   };

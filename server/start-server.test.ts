@@ -1,4 +1,5 @@
 import { http, passthrough } from 'msw';
+import { connect } from 'node:net';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { janeTokenExchangeFixture, tokenResponseSchema } from '../src/contracts/token-api';
@@ -49,4 +50,30 @@ it('rejects when the port is taken, so main.ts can say so', async () => {
   running = await startServer(app, { port: 0, host: '127.0.0.1' });
   const port = Number(new URL(running.url).port);
   await expect(startServer(app, { port, host: '127.0.0.1' })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+});
+
+/** Sends `text` on a raw socket and then nothing more; resolves with all the server said once it hangs up. */
+function sendAndStall(url: string, text: string) {
+  const { hostname, port } = new URL(url);
+  return new Promise<string>((resolve, reject) => {
+    let answer = '';
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+  });
+}
+
+it('hangs up on a client that sends its body or its headers too slowly, with 408', async () => {
+  running = await startServer(app, {
+    port: 0,
+    host: '127.0.0.1',
+    timeouts: { headersMs: 300, requestMs: 300, keepAliveMs: 300, checkIntervalMs: 50 },
+  });
+  const slowBody = 'POST /api/jwt HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user_name":';
+  const slowHeaders = 'POST /api/jwt HTTP/1.1\r\nHost: x\r\nContent-';
+  const [bodyAnswer, headersAnswer] = await Promise.all([sendAndStall(running.url, slowBody), sendAndStall(running.url, slowHeaders)]);
+  expect(bodyAnswer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(headersAnswer).toMatch(/^HTTP\/1\.1 408 /);
 });

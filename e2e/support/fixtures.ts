@@ -1,5 +1,6 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { blockMicrophone } from './blocked-microphone';
+import { expectNoCspViolations, installCspGuard } from './csp-guard';
 import { startEmulatorServer, type EmulatorServer } from './emulator-server';
 import { FakeCloudDriver } from './fake-cloud-driver';
 import { simulateHiddenTabWithNotifications } from './hidden-tab';
@@ -83,9 +84,12 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
   // Every page of every test is watched (see media-leak-guard.ts); there is no option to turn this off.
   page: async ({ page }, use, testInfo) => {
     await installMediaLeakGuard(page.context());
+    // Every page of the context fails the test on a Content-Security-Policy violation (see csp-guard.ts).
+    const cspViolations = await installCspGuard(page.context());
     await use(page);
     // A scenario that already failed reports its own error; its half-finished call is not a second one.
     if (testInfo.status !== 'passed') return;
+    expectNoCspViolations(cspViolations);
     for (const open of page.context().pages()) await expectNoLiveMediaWithoutCalls(open, testInfo);
   },
   microphone: ['allowed', { option: true }],
@@ -112,6 +116,7 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     if (!emulatorServer) throw new Error('Two agents need one shared cloud: run this scenario in the emulator project.');
     const context = await browser.newContext({ baseURL: emulatorServer.url, permissions: ['microphone'] });
     await installMediaLeakGuard(context);
+    const cspViolations = await installCspGuard(context);
     const joe = new SoftphonePage(await context.newPage());
     await joe.open();
     await new FakeCloudDriver(joe.page).ready();
@@ -119,6 +124,7 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     await use(joe);
     // The same guard as every page: Joe's microphone is released once he shows no call.
     if (testInfo.status === 'passed') await expectNoLiveMediaWithoutCalls(joe.page, testInfo);
+    if (testInfo.status === 'passed') expectNoCspViolations(cspViolations);
     await context.close();
   },
   janeSecondTab: async ({ jane, emulatorServer }, use) => {
@@ -133,6 +139,7 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     if (!emulatorServer) throw new Error('The Phone page talks to the emulator: run this scenario in the emulator project.');
     const context = await browser.newContext({ baseURL: emulatorServer.url, permissions: ['microphone'] });
     await installMediaLeakGuard(context);
+    const cspViolations = await installCspGuard(context);
     const phone = new PhonePage(await context.newPage());
     await phone.open();
     await use(phone);
@@ -140,6 +147,7 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
     if (testInfo.status === 'passed') {
       if (await phone.endAnyCall()) testInfo.annotations.push({ type: 'media leak guard', description: 'The Phone was still in a call: ended it, then checked media.' });
       await expectNoLiveMedia(phone.page);
+      expectNoCspViolations(cspViolations);
     }
     await context.close();
   },

@@ -1,5 +1,6 @@
 import { janeTokenExchangeFixture } from '../../src/contracts/token-api';
 import type { TokenServerConfig } from '../config';
+import { defaultSignInLimits } from '../sign-in-limits';
 import type { TestKeyPair } from './test-key-pair';
 
 export const testApplicationId = '0f3b2a1c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -17,6 +18,8 @@ export function createTestConfig(keys: TestKeyPair, overrides: Partial<TokenServ
     host: '127.0.0.1',
     corsOrigins: ['http://localhost:5817'],
     vonageApiUrl: testUsersApiUrl,
+    trustedProxies: [],
+    signInLimits: defaultSignInLimits,
     ...overrides,
   };
 }
