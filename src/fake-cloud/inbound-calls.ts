@@ -4,7 +4,7 @@ import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { CallRecord } from './cloud-state.ts';
 import type { InviteCancelReason, RingAgentOptions } from './control-api.ts';
 import { agentRejectPlan, inviteCancelPlan, remoteHangupPlan } from './ending-plans.ts';
-import { calleeAgentAnswered } from './outbound-calls.ts';
+import { calleeAgentAnswered } from './callee-leg.ts';
 import { memberInvited } from './socket-events.ts';
 
 export async function ringAgent(ctx: CloudContext, options: RingAgentOptions): Promise<string> {

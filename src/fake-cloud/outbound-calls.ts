@@ -1,14 +1,14 @@
 // An agent's outbound call (SDK serverCall): the far end answers the SDK's offer inside the /legs reply,
 // the agent's member joins, then the callee's leg rings and answers, is busy, or never answers.
-import { endCall, nextStamp, pushMemberJoined, pushToAgent } from './call-events.ts';
+import { endCall, pushMemberJoined } from './call-events.ts';
 import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { CallRecord, SessionRecord } from './cloud-state.ts';
 import type { CalleeOptions } from './control-api.ts';
-import { link, partnerOf } from './agent-to-agent.ts';
+import { link } from './agent-to-agent.ts';
 import { calleeBusyPlan, calleeNoAnswerPlan, inviteCancelPlan, localHangupPlan } from './ending-plans.ts';
 import { ringAgent } from './inbound-calls.ts';
-import { legStatusUpdate } from './socket-events.ts';
-import type { ChannelEndpoint, WireLegStatus } from './wire-types.ts';
+import { pushLegStatus, takeCalleeHook } from './callee-leg.ts';
+import type { ChannelEndpoint } from './wire-types.ts';
 
 export async function openOutboundLeg(
   ctx: CloudContext,
@@ -76,22 +76,6 @@ export function ringAgentFromAgent(ctx: CloudContext, call: CallRecord, calleeNa
   );
 }
 
-/** The callee agent answered: the caller's leg is answered and the two far ends are joined. */
-export function calleeAgentAnswered(ctx: CloudContext, calleeCall: CallRecord): void {
-  const call = partnerOf(ctx, calleeCall);
-  if (!call || !ctx.state.markAnswered(call)) return;
-  pushLegStatus(ctx, call, 'answered');
-  ctx.media.bridge?.(call.callId, calleeCall.callId);
-  takeCalleeHook(call)?.('answer');
-}
-
-/** An NCCO's connect waits on the callee leg's outcome (ncco/agent-leg.ts); each outcome is told once. */
-function takeCalleeHook(call: CallRecord): CallRecord['calleeSettled'] {
-  const hook = call.calleeSettled;
-  call.calleeSettled = undefined;
-  return hook;
-}
-
 /** DELETE /v0.3/knocking/{id}: the agent gave up before the callee answered. */
 export function cancelKnock(ctx: CloudContext, knockingId: string): void {
   const call = ctx.state.callByKnocking(knockingId);
@@ -150,10 +134,4 @@ export function settleCallee(ctx: CloudContext, call: CallRecord, callee: Callee
       endCall(ctx, call, calleeNoAnswerPlan());
       return;
   }
-}
-
-export function pushLegStatus(ctx: CloudContext, call: CallRecord, status: WireLegStatus): void {
-  call.calleeLegHistory.push({ status, date: ctx.state.timestamp() });
-  const payload = legStatusUpdate(call, nextStamp(ctx, call), call.calleeLegHistory);
-  pushToAgent(ctx, call, { type: 'leg:status:update', payload });
 }

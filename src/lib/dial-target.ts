@@ -1,6 +1,11 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { DialTarget } from '@/voice/voice-adapter';
 import { cleanUntrustedText, shortenUntrustedText, stripUntrustedText, type CleanedText } from './untrusted-text';
+
+/**
+ * What to dial: a phone number in E.164 form, another agent (an app user) by name, or the sound check (the
+ * backend's answer URL connects it to its echo, so the agent hears their own voice).
+ */
+export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; userName: string } | { kind: 'sound-check' };
 
 /** What the agent can type: a number or an agent (the sound check has its own button). */
 export type TypedDialTarget = Exclude<DialTarget, { kind: 'sound-check' }>;

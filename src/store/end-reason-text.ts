@@ -1,4 +1,4 @@
-import type { Call, CallEndReason } from '@/store/softphone-state';
+import type { Call, CallEndReason } from './softphone-state';
 
 const sentences: Record<CallEndReason, string> = {
   'remote-hangup': 'The other party hung up.',

@@ -2,7 +2,7 @@ import { useSoftphone } from '@/store/use-softphone';
 import { formatRemoteParty } from '@/lib/dial-target';
 import { selectIncomingCall, selectLastEndedCall } from '@/store/selectors';
 import type { Call } from '@/store/softphone-state';
-import { endReasonText } from './end-reason-text';
+import { endReasonText } from '@/store/end-reason-text';
 
 /** The party as a screen reader should say it: cleaned and capped, or *Unknown caller*. */
 const partyLabel = (call: Pick<Call, 'remote' | 'channelType'>) => formatRemoteParty(call.remote, call.channelType).label.shown;

@@ -28,6 +28,7 @@ export function Dialer() {
         <div className="flex gap-2">
           <input
             id={inputId}
+            data-shortcut-target="dialer"
             name="destination"
             type="tel"
             inputMode="tel"
