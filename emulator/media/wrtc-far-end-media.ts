@@ -6,6 +6,8 @@ import wrtc from '@roamhq/wrtc';
 import type { WebsocketConnectOptions, WebsocketLeg, WebsocketStats } from '../../src/fake-cloud/far-end-media.ts';
 import { FarEndPeers } from '../../src/fake-cloud/far-end-peers.ts';
 import { connectWebsocketAudio, type WebsocketAudioLeg } from './websocket-audio.ts';
+import type { DegradeCallOptions } from '../../src/fake-cloud/media-degrade.ts';
+import { degradedSource } from './frame-impairment.ts';
 
 type NodePeerConnection = InstanceType<typeof wrtc.RTCPeerConnection>;
 type NodeAudioSource = InstanceType<typeof wrtc.nonstandard.RTCAudioSource>;
@@ -41,6 +43,8 @@ function toneFrame(frameIndex: number): Int16Array {
   return samples;
 }
 const toneFrames = Array.from({ length: 100 }, (_, index) => toneFrame(index));
+/** Frames a late timer tick may make up at once (100 ms); beyond that they are skipped. */
+const maxCatchUpFrames = 10;
 
 export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
   private readonly finalRelayed = new Map<string, number>();
@@ -80,6 +84,13 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
     });
     this.websockets.set(callId, leg);
     return leg;
+  }
+
+  /** The audio this far end sends the agent, degraded or (undefined) restored; see frame-impairment.ts. */
+  degrade(callId: string, options: DegradeCallOptions | undefined): boolean {
+    const peer = this.peers.get(callId);
+    if (peer) peer.source = degradedSource(peer.source, options);
+    return peer !== undefined;
   }
 
   websocketStats(callId: string): WebsocketStats | undefined {
@@ -126,15 +137,27 @@ export class WrtcFarEndMedia extends FarEndPeers<FarEndPeer> {
 
   /** One timer feeds every peer's tone, so a floor of calls costs one interval, not one each. */
   private startPump() {
-    this.pump ??= setInterval(() => {
-      const samples = toneFrames[this.frameIndex % toneFrames.length];
-      this.frameIndex += 1;
-      if (!samples) return;
-      for (const [callId, { source, relayTo }] of this.peers) {
-        if (relayTo !== undefined || this.websockets.has(callId)) continue;
-        source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPerFrame });
-      }
+    if (this.pump) return;
+    // Node timers fire late under load (10 ms often becomes 15–20 ms on a busy machine), which starved the
+    // agent's jitter buffer: a clean call read Poor. Each tick sends every frame the clock says is due.
+    const startedAt = performance.now();
+    let framesSent = 0;
+    this.pump = setInterval(() => {
+      const due = Math.floor((performance.now() - startedAt) / frameMs) + 1;
+      // After a long stall, skip what cannot be made up rather than flood the encoder.
+      framesSent = Math.max(framesSent, due - maxCatchUpFrames);
+      for (; framesSent < due; framesSent += 1) this.pumpTone();
     }, frameMs);
+  }
+
+  private pumpTone() {
+    const samples = toneFrames[this.frameIndex % toneFrames.length];
+    this.frameIndex += 1;
+    if (!samples) return;
+    for (const [callId, { source, relayTo }] of this.peers) {
+      if (relayTo !== undefined || this.websockets.has(callId)) continue;
+      source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPerFrame });
+    }
   }
 
   /** Agent-to-agent: what this far end hears, the other far end says. */

@@ -17,7 +17,10 @@ export function connectToEmulator(): DemoBackend {
         remote.mediaStats(callId),
         agentProbe ? agentProbe(callId).catch(() => undefined) : Promise.resolve(undefined),
       ]);
-      return agent ? { ...farEnd, agentPacketsReceived: agent.packetsReceived, agentAudioPlaying: agent.audioPlaying } : farEnd;
+      if (!agent) return farEnd;
+      const output = agent.outputDeviceId === undefined ? {} : { agentAudioOutputDevice: agent.outputDeviceId };
+      const microphone = agent.microphone === undefined ? {} : { agentMicrophone: agent.microphone };
+      return { ...farEnd, agentPacketsReceived: agent.packetsReceived, agentAudioPlaying: agent.audioPlaying, ...output, ...microphone };
     },
   };
   window.fakeVonage = control;

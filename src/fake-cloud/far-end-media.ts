@@ -1,3 +1,5 @@
+import type { DegradeCallOptions } from './media-degrade.ts';
+
 /**
  * The far end of each call's audio (the caller or callee the agent talks to). The cloud logic depends on
  * this interface only, so unit tests swap in a scripted fake and WebRTC stays in the browser.
@@ -32,6 +34,11 @@ export interface FarEndMedia {
   connectWebsocket?(callId: string, uri: string, options: WebsocketConnectOptions): Promise<WebsocketLeg>;
   /** Frames exchanged with the call's websocket, if it has (or had) one. */
   websocketStats?(callId: string): WebsocketStats | undefined;
+  /**
+   * Degrades the audio this call's far end sends the agent (loss, jitter), or restores it (undefined); false
+   * when the call has no peer. Hosts that cannot (the in-page cloud) leave it out.
+   */
+  degrade?(callId: string, options: DegradeCallOptions | undefined): boolean;
 }
 
 export interface WebsocketConnectOptions {

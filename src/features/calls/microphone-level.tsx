@@ -1,5 +1,5 @@
 import { useSoftphoneActions } from '@/store/use-softphone';
-import { useMicrophoneLevel } from './use-microphone-level';
+import { useMicrophoneLevel } from '@/lib/use-microphone-level';
 
 /** The sound check: the agent's own microphone level, and what to do (QA contract: meter *Microphone level*). */
 export function MicrophoneLevel({ callId }: { callId: string }) {

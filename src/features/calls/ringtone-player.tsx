@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
+import { selectRingerDevice, useAudioDevices } from '@/devices/audio-devices-store';
+import { routeAudioElement } from '@/voice/audio-output';
 import { selectHasCallInProgress, selectIsRinging } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
 import { callWaitingWav, ringtoneWav } from './ringtone-wav';
@@ -32,6 +34,12 @@ export function RingtonePlayer() {
   const sound: Sound = onCall ? 'call-waiting' : 'ring';
   const audio = useRef<HTMLAudioElement>(null);
   const [blocked, setBlocked] = useState(false);
+  const ringer = useAudioDevices(selectRingerDevice);
+
+  // The Ringer choice (Audio settings): the ringtone on its own device, apart from the call's Speaker.
+  useEffect(() => {
+    if (audio.current) void routeAudioElement(audio.current, ringer);
+  }, [ringer]);
 
   useEffect(() => {
     const element = audio.current;
