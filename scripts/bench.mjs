@@ -1,5 +1,6 @@
 // `npm run bench`: prints bundle sizes and demo-mode timings as JSON. Numbers, not pass/fail: targets are
-// judged by a person reading the output, so a noisy machine never turns a test red.
+// judged by a person reading the output, so a noisy machine never turns a test red. The one exception is the
+// call history's opening (a median against its 100 ms budget): the bench exits non-zero over it.
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,10 @@ const port = Number(process.env.BENCH_PORT ?? 5823);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const readyRuns = 5;
 const invites = 20;
+const historyCalls = 10_000;
+const historyOpenRuns = 5;
+// The one timing checked here (the exit code): opening a full history must show no visible pause.
+const historyOpenBudgetMs = 100;
 
 const run = (args) => execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -54,6 +59,80 @@ async function signInAsJane(page) {
   await page.getByRole('textbox', { name: 'Agent' }).fill('Jane');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('status', { name: 'Connection' }).filter({ hasText: /^Ready$/ }).waitFor();
+}
+
+/** Fills Jane's call history (the app's own IndexedDB database, created at sign-in) with `count` calls in one write. */
+function seedCallHistory(page, count) {
+  return page.evaluate(async (total) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('agent-softphone');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('calls', 'readwrite');
+    const start = Date.now() - total * 60_000;
+    for (let i = 0; i < total; i += 1) {
+      const missed = i % 7 === 0;
+      const startedAt = start + i * 60_000;
+      tx.objectStore('calls').put({
+        id: `BENCH-${i}`,
+        agent: 'Jane',
+        direction: i % 3 === 0 ? 'outbound' : 'inbound',
+        remote: `4479111${String(i).padStart(5, '0')}`,
+        channelType: 'phone',
+        startedAt,
+        ...(missed ? {} : { answeredAt: startedAt + 4_000 }),
+        endedAt: startedAt + 40_000,
+        durationSeconds: missed ? 0 : 36,
+        endReason: missed ? 'remote-cancel' : 'remote-hangup',
+        outcome: missed ? 'The caller hung up before you answered.' : 'The caller hung up.',
+        missed,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, count);
+}
+
+/**
+ * From the click on Call history to the first frame painted with its rows: the click, reading the newest calls
+ * from IndexedDB, rendering the virtualized list. Measured in the page; `requestAnimationFrame` then a task
+ * lands just after that frame is painted. Then, for the record, until the whole list is read (its status reads
+ * `wholeList`).
+ */
+function timeHistoryOpening(page, wholeList) {
+  return page.evaluate(async (wholeListText) => {
+    const region = document.querySelector('section[aria-label="Call history"]');
+    const toggle = region.querySelector('button[aria-expanded="false"]');
+    const rowsShown = () => region.querySelector('ul[aria-label="Calls"] li') !== null;
+    const start = performance.now();
+    toggle.click();
+    await new Promise((resolve) => {
+      const painted = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+      if (rowsShown()) return painted();
+      const observer = new MutationObserver(() => {
+        if (!rowsShown()) return;
+        observer.disconnect();
+        painted();
+      });
+      observer.observe(region, { childList: true, subtree: true });
+    });
+    const firstRowsPainted = performance.now() - start;
+    const whole = () => region.querySelector('[role="status"]')?.textContent?.startsWith(wholeListText);
+    await new Promise((resolve) => {
+      if (whole()) return resolve();
+      const observer = new MutationObserver(() => {
+        if (!whole()) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(region, { childList: true, subtree: true, characterData: true });
+    });
+    return { firstRowsPainted, wholeListRead: performance.now() - start };
+  }, wholeList);
 }
 
 run(['vite', 'build', '--logLevel', 'error']);
@@ -109,6 +188,26 @@ try {
   }
   await context.close();
 
+  const historyContext = await browser.newContext({ permissions: ['microphone'] });
+  const historyPage = await historyContext.newPage();
+  await signInAsJane(historyPage);
+  await seedCallHistory(historyPage, historyCalls);
+  const historyOpenTimes = [];
+  const historyWholeListTimes = [];
+  for (let i = 0; i < historyOpenRuns; i += 1) {
+    // A reload signs Jane back in with the history closed and not yet read: every run opens it cold.
+    if (i > 0) {
+      await historyPage.reload();
+      await historyPage.getByRole('status', { name: 'Connection' }).filter({ hasText: /^Ready$/ }).waitFor();
+    }
+    await historyPage.getByRole('button', { name: /^Call history/ }).waitFor();
+    const { firstRowsPainted, wholeListRead } = await timeHistoryOpening(historyPage, `${historyCalls.toLocaleString('en-US')} calls`);
+    historyOpenTimes.push(firstRowsPainted);
+    historyWholeListTimes.push(wholeListRead);
+  }
+  await historyContext.close();
+  const historyOpenMedian = median(historyOpenTimes);
+
   console.log(
     JSON.stringify(
       {
@@ -121,6 +220,16 @@ try {
             median: round(median(inviteTimes)),
             p95: round(percentile(inviteTimes, 95)),
           },
+          callHistoryOpenToFirstRowsPaintedMs: {
+            what: `opening a ${historyCalls.toLocaleString('en-US')}-call history: time to first rows painted`,
+            runs: historyOpenRuns,
+            median: round(historyOpenMedian),
+            max: round(Math.max(...historyOpenTimes)),
+            budgetMs: historyOpenBudgetMs,
+            withinBudget: historyOpenMedian <= historyOpenBudgetMs,
+            // The newest calls show first; the rest are read in pages behind them (filters, search, Export).
+            wholeListReadMedianMs: round(median(historyWholeListTimes)),
+          },
         },
         machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       },
@@ -128,6 +237,10 @@ try {
       2,
     ),
   );
+  if (historyOpenMedian > historyOpenBudgetMs) {
+    console.error(`Opening the call history took ${round(historyOpenMedian)} ms (median), over its ${historyOpenBudgetMs} ms budget.`);
+    process.exitCode = 1;
+  }
 } finally {
   await browser.close();
   process.kill(-server.pid);
