@@ -10,6 +10,11 @@ function withoutAutoReconnect(state: SoftphoneState): SoftphoneState {
   return rest;
 }
 
+function withoutTokenRenewal(state: SoftphoneState): SoftphoneState {
+  const { tokenRenewal: _tokenRenewal, ...rest } = state;
+  return rest;
+}
+
 export const connectionHandlers = {
   'sign-in-started': (state, event) => {
     // `agent` stays through a reconnect, so calls kept from the lost session stay on screen.
@@ -18,7 +23,7 @@ export const connectionHandlers = {
   },
   'token-received': (state, event) => ({ ...state, connection: 'connecting', tokenExpiresAt: event.expiresAt }),
   'session-created': (state, event) => ({
-    ...withoutAutoReconnect(state),
+    ...withoutTokenRenewal(withoutAutoReconnect(state)),
     connection: 'ready',
     sessionId: event.sessionId,
     agent: event.agent,
@@ -26,12 +31,14 @@ export const connectionHandlers = {
   // While the softphone is finding its way back after a lost connection it stays Offline between tries.
   'sign-in-failed': (state, event) => ({ ...state, connection: state.autoReconnect ? 'offline' : 'error', connectionError: event.message }),
   'signed-out': (state) => ({ ...initialSoftphoneState, lastAgentName: state.lastAgentName }),
-  'token-refreshed': (state, event) => ({ ...state, tokenExpiresAt: event.expiresAt }),
+  'token-refreshed': (state, event) => ({ ...withoutTokenRenewal(state), tokenExpiresAt: event.expiresAt }),
+  'token-refresh-failed': (state, event) =>
+    state.agent ? { ...state, tokenRenewal: { failures: event.failures, nextAttemptAt: event.nextAttemptAt, expiresAt: event.expiresAt } } : state,
   'session-error': (state, event) => {
     if (!sessionStates.has(state.connection)) return state;
     const expired = event.reason === 'EXPIRED_TOKEN';
     // Invites still ringing can no longer be answered; answered calls keep their media and can be hung up.
-    const next = endOpenCalls(state, 'connection-lost', event.at, (call) => call.state !== 'active');
+    const next = withoutTokenRenewal(endOpenCalls(state, 'connection-lost', event.at, (call) => call.state !== 'active'));
     return {
       ...(expired ? withoutAutoReconnect(next) : next),
       connection: expired ? 'session-expired' : 'offline',

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deferred, type Deferred } from '@/testing/deferred';
-import { createTokenRefresher, tokenRefreshLeadMs, tokenRefreshRetryMs } from './token-refresher';
+import { createTokenRefresher, refreshDelayFor, retryDelayFor } from './token-refresher';
 
 /** A hand-driven clock: timers run only when the test advances time past them. */
 function manualClock(start: number) {
@@ -37,7 +37,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const start = 1_000_000;
 const hour = 3_600_000;
 
-function setup() {
+function setup(onRefreshFailed?: (failure: { attempt: number; nextAttemptAt: number; expiresAt: number }) => void) {
   const clock = manualClock(start);
   const attempts: Array<Deferred<number | undefined> & { stillWanted: () => boolean }> = [];
   const refresh = vi.fn((stillWanted: () => boolean) => {
@@ -45,7 +45,7 @@ function setup() {
     attempts.push(attempt);
     return attempt.promise;
   });
-  const refresher = createTokenRefresher({ now: clock.now, setTimer: clock.setTimer.bind(clock), refresh });
+  const refresher = createTokenRefresher({ now: clock.now, setTimer: clock.setTimer.bind(clock), refresh, onRefreshFailed });
   const lastAttempt = () => {
     const attempt = attempts.at(-1);
     if (!attempt) throw new Error('refresh was never called');
@@ -55,11 +55,11 @@ function setup() {
 }
 
 describe('createTokenRefresher', () => {
-  it(`refreshes ${tokenRefreshLeadMs} ms before the token expires`, () => {
+  it('refreshes at three quarters of the token’s lifetime', () => {
     const { clock, refresh, refresher } = setup();
     refresher.start(start + hour);
-    expect(clock.pendingDelays).toEqual([hour - tokenRefreshLeadMs]);
-    clock.advance(hour - tokenRefreshLeadMs - 1);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(hour)]);
+    clock.advance(refreshDelayFor(hour) - 1);
     expect(refresh).not.toHaveBeenCalled();
     clock.advance(1);
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -69,13 +69,13 @@ describe('createTokenRefresher', () => {
     const { clock, refresher } = setup();
     clock.advance(10_000);
     refresher.start(start + hour);
-    expect(clock.pendingDelays).toEqual([hour - tokenRefreshLeadMs - 10_000]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(hour - 10_000)]);
   });
 
   it.each([
-    ['a token about to expire', start + 30_000],
+    ['a token about to expire', start + 3_000],
     ['a token that has already expired', start - 1_000],
-    ['a token whose lead time is exactly now', start + tokenRefreshLeadMs],
+    ['a token that lives 6 s', start + 6_000],
   ])('never refreshes sooner than 5 s from now, even for %s', (_case, expiresAt) => {
     const { clock, refresh, refresher } = setup();
     refresher.start(expiresAt);
@@ -86,55 +86,62 @@ describe('createTokenRefresher', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the lead time when it is just over the minimum', () => {
+  it('keeps three quarters of the lifetime when that is just over the minimum', () => {
     const { clock, refresher } = setup();
-    refresher.start(start + tokenRefreshLeadMs + 5_001);
-    expect(clock.pendingDelays).toEqual([5_001]);
+    refresher.start(start + 8_000);
+    expect(clock.pendingDelays).toEqual([6_000]);
   });
 
   it('schedules the next refresh from the expiry the refresh returned', async () => {
     const { clock, refresh, refresher, lastAttempt } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     expect(lastAttempt().stillWanted()).toBe(true);
     lastAttempt().resolve(clock.now() + 2 * hour);
     await settle();
-    expect(clock.pendingDelays).toEqual([2 * hour - tokenRefreshLeadMs]);
-    clock.advance(2 * hour - tokenRefreshLeadMs);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(2 * hour)]);
+    clock.advance(refreshDelayFor(2 * hour));
     expect(refresh).toHaveBeenCalledTimes(2);
   });
 
   it('stops when a refresh reports no expiry', async () => {
     const { clock, refresher, lastAttempt } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     lastAttempt().resolve(undefined);
     await settle();
     expect(clock.pendingDelays).toEqual([]);
   });
 
-  it(`retries ${tokenRefreshRetryMs} ms after a failed refresh, and again after another failure`, async () => {
-    const { clock, refresh, refresher, lastAttempt } = setup();
+  it('retries with backoff after failed refreshes, reporting each failure with the next try and the expiry', async () => {
+    const failures: unknown[] = [];
+    const { clock, refresh, refresher, lastAttempt } = setup((failure) => failures.push(failure));
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     lastAttempt().reject(new Error('offline'));
     await settle();
-    expect(clock.pendingDelays).toEqual([tokenRefreshRetryMs]);
+    expect(clock.pendingDelays).toEqual([5_000]);
+    expect(failures).toEqual([{ attempt: 1, nextAttemptAt: clock.now() + 5_000, expiresAt: start + hour }]);
 
-    clock.advance(tokenRefreshRetryMs - 1);
+    clock.advance(4_999);
     expect(refresh).toHaveBeenCalledTimes(1);
     clock.advance(1);
     expect(refresh).toHaveBeenCalledTimes(2);
 
     lastAttempt().reject(new Error('still offline'));
     await settle();
-    expect(clock.pendingDelays).toEqual([tokenRefreshRetryMs]);
-    clock.advance(tokenRefreshRetryMs);
+    expect(clock.pendingDelays).toEqual([10_000]);
+    expect(failures).toHaveLength(2);
+    clock.advance(10_000);
     expect(refresh).toHaveBeenCalledTimes(3);
 
     lastAttempt().resolve(clock.now() + hour);
     await settle();
-    expect(clock.pendingDelays).toEqual([hour - tokenRefreshLeadMs]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(hour)]);
+  });
+
+  it('backs off to at most a minute between tries', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayFor)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
   });
 
   it('stop() cancels the scheduled refresh', () => {
@@ -149,7 +156,7 @@ describe('createTokenRefresher', () => {
   it('stop() during a refresh tells it it is no longer wanted, and a late success does not re-arm', async () => {
     const { clock, refresher, lastAttempt } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     refresher.stop();
     expect(lastAttempt().stillWanted()).toBe(false);
     lastAttempt().resolve(clock.now() + hour);
@@ -160,7 +167,7 @@ describe('createTokenRefresher', () => {
   it('stop() during a refresh: a late failure does not re-arm a retry', async () => {
     const { clock, refresher, lastAttempt } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     refresher.stop();
     lastAttempt().reject(new Error('offline'));
     await settle();
@@ -170,12 +177,12 @@ describe('createTokenRefresher', () => {
   it('stop() cancels a pending retry', async () => {
     const { clock, refresh, refresher, lastAttempt } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     lastAttempt().reject(new Error('offline'));
     await settle();
     refresher.stop();
     expect(clock.pendingDelays).toEqual([]);
-    clock.advance(tokenRefreshRetryMs);
+    clock.advance(retryDelayFor(1));
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
@@ -183,7 +190,7 @@ describe('createTokenRefresher', () => {
     const { clock, refresh, refresher } = setup();
     refresher.start(start + hour);
     refresher.start(start + 2 * hour);
-    expect(clock.pendingDelays).toEqual([2 * hour - tokenRefreshLeadMs]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(2 * hour)]);
     clock.advance(hour);
     expect(refresh).not.toHaveBeenCalled();
   });
@@ -191,19 +198,19 @@ describe('createTokenRefresher', () => {
   it('start() again supersedes a refresh in flight: its late result neither re-arms nor disturbs the new schedule', async () => {
     const { clock, refresh, refresher, attempts } = setup();
     refresher.start(start + hour);
-    clock.advance(hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(hour));
     const old = attempts[0];
     if (!old) throw new Error('no first attempt');
 
     refresher.start(clock.now() + 3 * hour);
     expect(old.stillWanted()).toBe(false);
-    expect(clock.pendingDelays).toEqual([3 * hour - tokenRefreshLeadMs]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(3 * hour)]);
 
     old.resolve(clock.now() + hour);
     await settle();
-    expect(clock.pendingDelays).toEqual([3 * hour - tokenRefreshLeadMs]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(3 * hour)]);
 
-    clock.advance(3 * hour - tokenRefreshLeadMs);
+    clock.advance(refreshDelayFor(3 * hour));
     expect(refresh).toHaveBeenCalledTimes(2);
     expect(attempts[1]?.stillWanted()).toBe(true);
   });
@@ -213,8 +220,8 @@ describe('createTokenRefresher', () => {
     refresher.start(start + hour);
     refresher.stop();
     refresher.start(start + hour);
-    expect(clock.pendingDelays).toEqual([hour - tokenRefreshLeadMs]);
-    clock.advance(hour - tokenRefreshLeadMs);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(hour)]);
+    clock.advance(refreshDelayFor(hour));
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 });

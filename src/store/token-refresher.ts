@@ -1,18 +1,33 @@
 /**
- * Keeps an agent's session alive across a shift: refreshes the token a little before it expires, retries
- * while the old token still works, and ignores any refresh that finishes after it was stopped (sign-out).
+ * Keeps an agent's session alive across a shift: refreshes the token at three quarters of its lifetime, so a
+ * backend that is down for a while still leaves a quarter of the lifetime to retry in; retries with backoff
+ * while the old token still works (reporting each failure, so the agent is told before the session ends);
+ * and ignores any refresh that finishes after it was stopped (sign-out).
  */
 export interface TokenRefresherDeps {
   now(): number;
   setTimer(callback: () => void, delayMs: number): () => void;
   /** Fetches a new token and hands it to the SDK, unless `stillWanted()` has become false; returns its expiry. */
   refresh(stillWanted: () => boolean): Promise<number | undefined>;
+  /** A refresh failed: the next try is at `nextAttemptAt`; without a new token the session ends at `expiresAt`. */
+  onRefreshFailed?(failure: { attempt: number; nextAttemptAt: number; expiresAt: number }): void;
 }
 
-/** Refresh the token this long before it expires, so an agent's shift never hits an expired session. */
-export const tokenRefreshLeadMs = 60_000;
-export const tokenRefreshRetryMs = 30_000;
+/** Refresh when this share of the token's lifetime has passed (not a fixed minute before expiry). */
+export const refreshAtLifetimeShare = 0.75;
+/** Retries after a failed refresh: 5 s, then doubling, at most a minute apart. */
+export const tokenRefreshRetryMs = { first: 5_000, max: 60_000 } as const;
 const minimumDelayMs = 5_000;
+
+/** How long after receiving a token that lives `lifetimeMs` from now its refresh is due. */
+export function refreshDelayFor(lifetimeMs: number): number {
+  return Math.max(Math.round(lifetimeMs * refreshAtLifetimeShare), minimumDelayMs);
+}
+
+/** The wait before retry number `attempt` (1 for the first retry). */
+export function retryDelayFor(attempt: number): number {
+  return Math.min(tokenRefreshRetryMs.first * 2 ** (attempt - 1), tokenRefreshRetryMs.max);
+}
 
 export interface TokenRefresher {
   start(expiresAt: number): void;
@@ -29,17 +44,20 @@ export function createTokenRefresher(deps: TokenRefresherDeps): TokenRefresher {
   };
 
   function schedule(expiresAt: number, current: number) {
-    wait(Math.max(expiresAt - tokenRefreshLeadMs - deps.now(), minimumDelayMs), () => void attempt(current));
+    wait(refreshDelayFor(expiresAt - deps.now()), () => void attempt(current, expiresAt, 0));
   }
 
-  async function attempt(current: number) {
+  async function attempt(current: number, expiresAt: number, failures: number) {
     const stillWanted = () => current === generation;
     try {
-      const expiresAt = await deps.refresh(stillWanted);
-      if (stillWanted() && expiresAt !== undefined) schedule(expiresAt, current);
+      const nextExpiry = await deps.refresh(stillWanted);
+      if (stillWanted() && nextExpiry !== undefined) schedule(nextExpiry, current);
     } catch {
-      // The current token still works until it expires; keep trying until then.
-      if (stillWanted()) wait(tokenRefreshRetryMs, () => void attempt(current));
+      // The current token still works until it expires; keep trying, and say so.
+      if (!stillWanted()) return;
+      const delay = retryDelayFor(failures + 1);
+      deps.onRefreshFailed?.({ attempt: failures + 1, nextAttemptAt: deps.now() + delay, expiresAt });
+      wait(delay, () => void attempt(current, expiresAt, failures + 1));
     }
   }
 
