@@ -83,8 +83,10 @@ test.describe('Incoming calls', () => {
     const second = await farEnd.ringAgent({ agent: 'Jane', from: '447911654321' });
 
     await expect(jane.incomingCall).toContainText('+447911654321');
-    await expect(jane.incomingCall).toContainText('Hang up the current call to answer this one.');
-    await expect(jane.answerButton).toBeDisabled();
+    await expect(jane.incomingCall).toContainText('You are on a call: hold it or end it to answer this one.');
+    await expect(jane.answerButton).toBeHidden();
+    await expect(jane.holdAndAnswerButton).toBeVisible();
+    await expect(jane.endAndAnswerButton).toBeVisible();
     await jane.expectRingtone('call-waiting');
     await expect(jane.activeCall).toContainText('+447911123456');
 

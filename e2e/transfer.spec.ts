@@ -7,6 +7,8 @@ import { expect, test } from './support/fixtures';
 
 test.describe('Transferring a call', () => {
   test('Jane transfers a caller from the contact center to Joe; Joe answers and they talk', async ({ jane, joe, farEnd }) => {
+    // Two agents signed in, the IVR's prompts and two connected calls: over a minute on a loaded 2-core machine.
+    test.setTimeout(120_000);
     const caller = await farEnd.callContactCenter('+447700900555');
     await farEnd.expectContactCenterAction(caller, 'input');
     await farEnd.sendDigits(caller, '1');

@@ -11,7 +11,18 @@ import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
 import { checkMicrophone } from './voice/microphone-check';
 import { warnBeforeLeavingDuringCalls } from './app/leave-warning';
 import { tabRecoveryStorage } from './app/tab-recovery-storage';
+import { agentPreferencesStorage } from './app/agent-preferences-storage';
+import { playAutoAnswerTone } from './app/auto-answer-tone';
 import './index.css';
+
+/** This browser's localStorage; undefined where the browser's settings forbid it. */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** This tab's sessionStorage; undefined where the browser's settings forbid it. */
 function tabStorage(): Storage | undefined {
@@ -36,6 +47,10 @@ function start(config: AppConfig) {
     async loadAdapter() {
       const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
       demoBackend?.then((demo) => demo.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
+      // Call details (its own store and chunk) follows every call's conversation through the same adapter.
+      await import('./call-details/app-call-details')
+        .then((details) => details.connectCallDetails(adapter))
+        .catch((error: unknown) => console.warn('Call details are unavailable', error));
       return adapter;
     },
     async requestToken(userName) {
@@ -58,6 +73,8 @@ function start(config: AppConfig) {
       return () => clearTimeout(timer);
     },
     recoveryStorage: tabRecoveryStorage(tabStorage()),
+    preferencesStorage: agentPreferencesStorage(browserStorage()),
+    playAutoAnswerTone,
     async transferCall(request) {
       const { createTransferClient } = await import('./features/calls/transfer-client');
       return createTransferClient({ tokenUrl: config.tokenUrl, timeoutMs: config.tokenTimeoutMs })(request);
@@ -66,6 +83,10 @@ function start(config: AppConfig) {
   // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
   void store.actions.resumeAfterReload();
   warnBeforeLeavingDuringCalls(store);
+  // Ended calls go to the agent's call history (IndexedDB): its own chunk, started before any call can end.
+  void import('./history/app-call-history')
+    .then(({ startCallHistory }) => startCallHistory(store))
+    .catch((error: unknown) => console.warn('Call history is unavailable', error));
 
   // Fetch the SDK and the signed-in screen while the agent is still typing their name.
   const preload = () => {
@@ -76,7 +97,7 @@ function start(config: AppConfig) {
   let sidePanel: ReactNode;
   if (demoBuild && demoBackend) {
     const DemoSimulator = lazy(async () => {
-      const [panel, demo] = await Promise.all([import('./features/demo-simulator/demo-simulator'), demoBackend]);
+      const [panel, demo] = await Promise.all([import('./demo/simulator/demo-simulator'), demoBackend]);
       return { default: () => <panel.default cloud={demo.control} /> };
     });
     sidePanel = (

@@ -12,6 +12,7 @@ import type {
 import { emulatorControlClient, emulatorTokenBackendClient } from '../../src/fake-cloud/control-http-client';
 import type { InboundFlow, SetInboundFlowResult } from '../../src/fake-cloud/ncco/contact-center-port';
 import type { ContactCenterCallSnapshot } from '../../src/fake-cloud/ncco/contact-center-record';
+import type { DegradeCallOptions } from '../../src/fake-cloud/media-degrade';
 import type { FakeTokenBackendControl, TokenBackendBehaviour } from '../../src/demo/token-backend-control';
 
 /**
@@ -130,8 +131,22 @@ export class FakeCloudDriver {
     return this.cloud.breakMedia(callId, options);
   }
 
+  /** The audio the agent receives is degraded (loss, jitter) until `restoreCall`; see FakeVonageControl.degradeCall. */
+  degradeCall(callId: string, options: DegradeCallOptions): Promise<void> {
+    return this.cloud.degradeCall(callId, options);
+  }
+
+  restoreCall(callId: string): Promise<void> {
+    return this.cloud.restoreCall(callId);
+  }
+
   sessions(agent: string): Promise<FakeSessionSnapshot[]> {
     return this.cloud.sessions(agent);
+  }
+
+  /** The other party presses keys during the answered call; the agent's SDK gets them as DTMF. */
+  callerPresses(callId: string, digits: string): Promise<void> {
+    return this.cloud.callerPresses(callId, digits);
   }
 
   contactCenterCalls(): Promise<ContactCenterCallSnapshot[]> {
@@ -187,12 +202,15 @@ function inPageCloud(page: Page): FakeVonageControl {
     reset: call('reset'),
     restoreNetwork: call('restoreNetwork'),
     breakMedia: call('breakMedia'),
+    degradeCall: call('degradeCall'),
+    restoreCall: call('restoreCall'),
     sessions: call('sessions'),
     phones: call('phones'),
     contactCenter: call('contactCenter'),
     setInboundFlow: call('setInboundFlow'),
     callContactCenter: call('callContactCenter'),
     sendDigits: call('sendDigits'),
+    callerPresses: call('callerPresses'),
     contactCenterCalls: call('contactCenterCalls'),
   };
 }

@@ -30,6 +30,19 @@ export class SoftphonePage {
   /** The live region a screen reader announces: a call ringing, a call ending. */
   readonly announcement: Locator;
   readonly dismissButton: Locator;
+  /** On the current call: a toggle (aria-pressed), pressed once the SDK confirmed both mute and earmuff. */
+  readonly holdButton: Locator;
+  /** With two calls, the one waiting on hold, with Resume and Hang up. */
+  readonly heldCall: Locator;
+  readonly resumeButton: Locator;
+  /** Call waiting, in Incoming call while Jane is on another call. */
+  readonly holdAndAnswerButton: Locator;
+  readonly endAndAnswerButton: Locator;
+  readonly availability: Locator;
+  readonly wrapUp: Locator;
+  readonly readyForCallsButton: Locator;
+  readonly shiftSettingsButton: Locator;
+  readonly digitsFromCaller: Locator;
   readonly page: Page;
 
   constructor(page: Page) {
@@ -39,14 +52,15 @@ export class SoftphonePage {
     this.signOutButton = page.getByRole('button', { name: 'Sign out' });
     this.connection = page.getByRole('status', { name: 'Connection' });
     this.incomingCall = page.getByRole('region', { name: 'Incoming call' });
-    this.answerButton = this.incomingCall.getByRole('button', { name: 'Answer' });
+    this.answerButton = this.incomingCall.getByRole('button', { name: 'Answer', exact: true });
     this.rejectButton = this.incomingCall.getByRole('button', { name: 'Reject' });
     this.outgoingCall = page.getByRole('region', { name: 'Outgoing call' });
     this.activeCall = page.getByRole('region', { name: 'Active call' });
     this.callTimer = this.activeCall.getByRole('timer');
     this.callAudio = this.activeCall.getByRole('status', { name: 'Call audio' });
     this.muteButton = this.activeCall.getByRole('button', { name: 'Mute' });
-    this.hangUpButton = page.getByRole('button', { name: 'Hang up' });
+    // The current call's: the call on hold has its own Hang up, in its own region.
+    this.hangUpButton = page.getByRole('region', { name: /^(Active call|Outgoing call)$/ }).getByRole('button', { name: 'Hang up' });
     this.destination = page.getByRole('textbox', { name: 'Number or agent' });
     this.callButton = page.getByRole('button', { name: 'Call', exact: true });
     this.soundCheckButton = page.getByRole('button', { name: 'Sound check' });
@@ -57,6 +71,44 @@ export class SoftphonePage {
     this.otherTabRingingHint = this.incomingCall.getByText('The ringtone plays in another of your softphone tabs. You can answer here too.');
     this.announcement = page.locator('[aria-live="assertive"]');
     this.dismissButton = this.lastCall.getByRole('button', { name: 'Dismiss' });
+    this.holdButton = this.activeCall.getByRole('button', { name: 'Hold', exact: true });
+    this.heldCall = page.getByRole('region', { name: 'On hold' });
+    this.resumeButton = this.heldCall.getByRole('button', { name: 'Resume' });
+    this.holdAndAnswerButton = this.incomingCall.getByRole('button', { name: 'Hold and answer' });
+    this.endAndAnswerButton = this.incomingCall.getByRole('button', { name: 'End and answer' });
+    this.availability = page.getByRole('radiogroup', { name: 'Availability' });
+    this.wrapUp = page.getByRole('region', { name: 'Wrap-up' });
+    this.readyForCallsButton = this.wrapUp.getByRole('button', { name: 'Ready for calls' });
+    this.shiftSettingsButton = page.getByRole('button', { name: 'Shift settings' });
+    this.digitsFromCaller = this.activeCall.getByRole('status', { name: 'Digits from the caller' });
+  }
+
+  async setAvailability(choice: 'Available' | 'Away' | 'Do not disturb') {
+    await this.availability.getByRole('radio', { name: choice }).check();
+    await expect(this.availability.getByRole('radio', { name: choice })).toBeChecked();
+  }
+
+  /** Opens Shift settings and sets the wrap-up length and auto-answer (undefined: off). */
+  async setShiftSettings(settings: { wrapUpSeconds: number; autoAnswerSeconds?: number }) {
+    if ((await this.shiftSettingsButton.getAttribute('aria-expanded')) !== 'true') await this.shiftSettingsButton.click();
+    await this.page.getByRole('spinbutton', { name: 'Wrap-up seconds' }).fill(String(settings.wrapUpSeconds));
+    const autoAnswer = this.page.getByRole('checkbox', { name: 'Auto-answer' });
+    await autoAnswer.setChecked(settings.autoAnswerSeconds !== undefined);
+    if (settings.autoAnswerSeconds !== undefined) {
+      await this.page.getByRole('spinbutton', { name: 'Auto-answer delay in seconds' }).fill(String(settings.autoAnswerSeconds));
+    }
+  }
+
+  /** Presses Hold and waits for the SDK's confirmations to show: the toggle pressed, the call reading On hold. */
+  async hold() {
+    await this.holdButton.click();
+    await expect(this.holdButton).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.activeCall).toContainText('On hold');
+  }
+
+  async resumeFromHold() {
+    await this.holdButton.click();
+    await expect(this.holdButton).toHaveAttribute('aria-pressed', 'false');
   }
 
   async expectNoAccessibilityViolations() {

@@ -3,6 +3,7 @@ import type { CloudContext } from './cloud-context.ts';
 import type { CallRecord } from './cloud-state.ts';
 import { partnerEnding, partnerOf } from './agent-to-agent.ts';
 import type { EndingPlan, EndingStep } from './ending-plans.ts';
+import { logConversationEvent } from './conversation-log.ts';
 import { memberJoined, memberLeft, rtcHangup, type CallWireView, type EventStamp } from './socket-events.ts';
 import type { SocketEvent } from './wire-types.ts';
 
@@ -15,6 +16,7 @@ export function nextStamp(ctx: CloudContext, call: CallRecord): EventStamp {
 }
 
 export function pushToAgent(ctx: CloudContext, call: CallRecord, event: SocketEvent): void {
+  logConversationEvent(call, event, ctx.state.timestamp());
   ctx.hub.pushToUser(call.agent.userName, event);
 }
 

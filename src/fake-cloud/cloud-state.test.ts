@@ -109,6 +109,7 @@ describe('CloudState', () => {
         state: 'ended',
         endReason: 'REMOTE_CANCEL',
         agentMuted: true,
+        agentEarmuffed: false,
         dtmf: '12',
       },
     ]);

@@ -36,6 +36,8 @@ export interface CallRecord {
   endReason?: string;
   agentMuted: boolean;
   agentEarmuffed: boolean;
+  /** The audio to the agent is degraded on demand (media-degrade.ts): the hangup's quality reflects it. */
+  mediaImpairment?: { lossPercent: number; jitterMs: number };
   dtmf: string;
   knockingId?: string;
   /** Outbound: member:joined for the agent has gone out (it must go out exactly once). */
@@ -192,6 +194,7 @@ export class CloudState {
       state: call.state,
       ...(call.endReason === undefined ? {} : { endReason: call.endReason }),
       agentMuted: call.agentMuted,
+      agentEarmuffed: call.agentEarmuffed,
       dtmf: call.dtmf,
     }));
   }

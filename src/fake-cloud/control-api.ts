@@ -3,6 +3,7 @@
 import type { InboundFlow, SetInboundFlowResult } from './ncco/contact-center-port.ts';
 import type { ContactCenterCallSnapshot } from './ncco/contact-center-record.ts';
 import type { PhoneSnapshot } from './phone-protocol.ts';
+import type { DegradeCallOptions } from './media-degrade.ts';
 
 /** Why the far end withdrew an invite; each maps to one SDK `callInviteCancel` reason. */
 export type InviteCancelReason = 'remote-cancel' | 'remote-timeout' | 'answered-elsewhere' | 'rejected-elsewhere';
@@ -46,7 +47,10 @@ export interface FakeCallSnapshot {
   state: FakeCallState;
   /** The reason code the cloud sent when the call ended (e.g. 'REMOTE_HANGUP'), once ended. */
   endReason?: string;
+  /** The agent's leg is muted (the far end hears nothing from the agent): the SDK's mute, or a hold. */
   agentMuted: boolean;
+  /** The agent's leg is earmuffed (the agent hears nothing from the call): a hold. */
+  agentEarmuffed: boolean;
   /** DTMF digits the agent sent, in order. */
   dtmf: string;
 }
@@ -58,6 +62,13 @@ export interface MediaStats {
   agentPacketsReceived: number;
   /** Whether the SDK's audio output (what the agent hears) is playing the far end's stream. */
   agentAudioPlaying: boolean;
+  /**
+   * The device the SDK's audio output plays on (its `sinkId`, '' the default; absent where the browser cannot
+   * choose one): checks the agent's Speaker choice. Measured in the agent's page, like agentAudioPlaying.
+   */
+  agentAudioOutputDevice?: string;
+  /** The label of the microphone the agent's call sends (checks the Microphone choice, before and during a call). */
+  agentMicrophone?: string;
   /**
    * Agent-to-agent calls on the emulator: audio frames of this agent that reached the other agent's far end
    * and were sent on to them (absent where the cloud cannot join two agents, the in-page cloud).
@@ -74,6 +85,8 @@ export interface MediaStats {
 export interface AgentMediaReport {
   packetsReceived: number;
   audioPlaying: boolean;
+  outputDeviceId?: string;
+  microphone?: string;
 }
 
 export interface BreakMediaOptions {
@@ -113,6 +126,14 @@ export interface FakeVonageControl {
    * the signalling side, and the SDK notices within about 10 s (its peer connection goes `disconnected`).
    */
   breakMedia(callId: string, options?: BreakMediaOptions): Promise<void>;
+  /**
+   * The audio the agent receives on a connected call is degraded as on a bad network: `lossPercent` of the
+   * far end's audio frames dropped (in short bursts), held back by up to twice `jitterMs` now and then; the
+   * agent's stats show jitter and concealed audio. Emulator only. Until `restoreCall` or a renegotiation.
+   */
+  degradeCall(callId: string, options: DegradeCallOptions): Promise<void>;
+  /** Ends `degradeCall`: the far end's audio flows cleanly again. */
+  restoreCall(callId: string): Promise<void>;
   /** The agent's sessions (tabs, devices), including those whose socket is gone for now (a reload). */
   sessions(agent: string): Promise<FakeSessionSnapshot[]>;
   /** How many sessions (tabs, devices) one agent may have open at once; one more is refused (default 5). */
@@ -134,6 +155,8 @@ export interface FakeVonageControl {
   callContactCenter(options?: { from?: string }): Promise<string>;
   /** The caller presses keys (DTMF) on a call to the contact center, for its `input` actions. */
   sendDigits(callerLegId: string, digits: string): Promise<void>;
+  /** The other party of an answered call presses keys (0-9, * and #): the agent's SDK hears them as DTMF. */
+  callerPresses(callId: string, digits: string): Promise<void>;
   /** Every call the contact center's NCCOs ran: caller, current action, prompts said, digits, outcome, error, events. */
   contactCenterCalls(): Promise<ContactCenterCallSnapshot[]>;
 }

@@ -47,11 +47,14 @@ export const cloudControlMethods = [
   'setMaxSessions',
   'phones',
   'breakMedia',
+  'degradeCall',
+  'restoreCall',
   'sessions',
   'contactCenter',
   'setInboundFlow',
   'callContactCenter',
   'sendDigits',
+  'callerPresses',
   'contactCenterCalls',
 ] as const satisfies ReadonlyArray<keyof FakeVonageControl>;
 

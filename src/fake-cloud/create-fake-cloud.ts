@@ -7,6 +7,7 @@ import { CallTimers } from './call-timers.ts';
 import { defaultTiming, type CloudContext, type CloudTiming } from './cloud-context.ts';
 import { randomIdFactory } from './cloud-ids.ts';
 import { CloudState } from './cloud-state.ts';
+import { conversationRoutes } from './conversation-routes.ts';
 import type { FakeVonageControl } from './control-api.ts';
 import { createControl, type AgentMediaProbe } from './fake-vonage-control.ts';
 import type { FarEndMedia } from './far-end-media.ts';
@@ -82,6 +83,7 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
   const restHandlers = [
     ...sessionRoutes(ctx, apiUrl, websocketUrl),
     ...callRoutes(ctx, apiUrl),
+    ...conversationRoutes(ctx, apiUrl),
     ...(options.voiceApiUrl === undefined ? [] : voiceApiRoutes(ctx, options.voiceApiUrl)),
     ...fallbackRoutes(apiUrl),
   ];

@@ -1,8 +1,10 @@
 // The control surface (window.fakeVonage) over the cloud: what QA scenarios and the demo simulator drive.
+import { callerPressesKeys } from './caller-keypad.ts';
 import { remoteHangup } from './call-hangups.ts';
 import { CloudError, type CloudContext } from './cloud-context.ts';
 import type { AgentMediaReport, FakeVonageControl } from './control-api.ts';
 import { breakCallMedia } from './media-faults.ts';
+import { degradeCallMedia, restoreCallMedia } from './media-degrade.ts';
 import type { ContactCenterCalls } from './ncco/contact-center-calls.ts';
 import { demoContactCenterNumber } from './ncco/contact-center-port.ts';
 import { resetCloud } from './reset-cloud.ts';
@@ -47,6 +49,8 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
         farEndPacketsReceived,
         agentPacketsReceived: agent.packetsReceived,
         agentAudioPlaying: agent.audioPlaying,
+        ...(agent.outputDeviceId === undefined ? {} : { agentAudioOutputDevice: agent.outputDeviceId }),
+        ...(agent.microphone === undefined ? {} : { agentMicrophone: agent.microphone }),
         ...(relayed === undefined ? {} : { relayedToOtherAgent: relayed }),
         ...(websocket === undefined ? {} : { websocket }),
       };
@@ -65,6 +69,8 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
       ctx.hub.maxSessionsPerUser = max;
     },
     breakMedia: async (callId, options) => breakCallMedia(ctx, callId, options),
+    degradeCall: async (callId, options) => degradeCallMedia(ctx, callId, options),
+    restoreCall: async (callId) => restoreCallMedia(ctx, callId),
     sessions: async (agent) => {
       requireAgent(agent);
       return ctx.hub.sessionSnapshots(agent);
@@ -78,6 +84,7 @@ export function createControl(ctx: CloudContext, agentProbe: () => AgentMediaPro
     setInboundFlow: async (flow) => needsEmulator(ctx).setInboundFlow(flow),
     callContactCenter: async (options) => needsEmulator(ctx).callFromScript(options?.from),
     sendDigits: async (callerLegId, digits) => needsEmulator(ctx).sendDigits(callerLegId, digits),
+    callerPresses: async (callId, digits) => callerPressesKeys(ctx, callId, digits),
     contactCenterCalls: async () => ctx.contactCenter?.snapshots() ?? [],
   };
 }

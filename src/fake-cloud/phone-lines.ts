@@ -3,6 +3,7 @@
 // agent dialling a phone's number rings that phone instead of the simulated callee, and the phone's answer,
 // reject or silence settles the callee leg as the simulated callee would. Each phone's audio is a far-end
 // peer of its own (`phone:<number>:<callId>`), bridged to the agent's far end once both exist.
+import { callerPressesKeys } from './caller-keypad.ts';
 import { endCall } from './call-events.ts';
 import { remoteHangup } from './call-hangups.ts';
 import { CloudError, type CloudContext } from './cloud-context.ts';
@@ -286,8 +287,10 @@ export class PhoneLines {
     if (line.status !== 'connected') return;
     line.digits += key;
     this.notify(line);
-    // A contact center's input collects the keys (PSTN DTMF); once connected to an agent, nothing reads them.
+    // A contact center's input collects the keys (PSTN DTMF); once connected to an agent, the agent sees them.
     if (line.contactCenterLeg !== undefined) this.ctx.contactCenter?.callerPressed(line.contactCenterLeg, key);
+    const agentCall = line.callId === undefined ? undefined : this.ctx.state.call(line.callId);
+    if (agentCall?.state === 'answered') callerPressesKeys(this.ctx, agentCall.callId, key);
   }
 
   /** The page's audio for its connected call: a far-end peer answers, then joins the agent's far end. */

@@ -75,6 +75,16 @@ describe('socket event builders', () => {
     expect(Number.isInteger(event.body.quality.flaw_total) && Number.isInteger(event.body.quality.packet_cnt)).toBe(true);
   });
 
+  it('rtc:hangup scores a clean call 4.4, and a call degraded on demand lower, as the E-model would', () => {
+    const { view } = inboundCall();
+    const clean = rtcHangup(view, stamp, 'MEM-caller', { code: 'REMOTE_HANGUP', text: 'bye', sip_code: 200 });
+    expect(clean.body.quality).toMatchObject({ mos_score: 4.4, quality_percentage: 100, packet_loss_perc: 0 });
+    view.call.mediaImpairment = { lossPercent: 30, jitterMs: 100 };
+    const degraded = rtcHangup(view, stamp, 'MEM-caller', { code: 'REMOTE_HANGUP', text: 'bye', sip_code: 200 });
+    expect(degraded.body.quality.mos_score).toBeLessThan(3.1);
+    expect(degraded.body.quality.packet_loss_perc).toBe(30);
+  });
+
   it('leg:status:update uses lowercase statuses and names the callee, never the agent', () => {
     const state = new CloudState(testAgents, sequentialIdFactory());
     const call = state.createOutboundCall(testAgents[0]);

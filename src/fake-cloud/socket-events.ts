@@ -95,8 +95,20 @@ export function memberLeft(
   return agentMemberEvent(view, stamp, reason === undefined ? body : { ...body, reason });
 }
 
-/** Every field of bandwidth and quality is required by the SDK, so plausible constants fill them. */
+/**
+ * The call's quality as the cloud reports it at hangup: a clean call scores 4.4; a call degraded on demand
+ * (`degradeCall`) loses score with its loss and jitter, roughly as the E-model would, so the agent's summary
+ * agrees with the *Poor* shown during the call.
+ */
+function hangupQuality(impairment: CallRecord['mediaImpairment']) {
+  if (!impairment) return { mos: 4.4, lossPercent: 0 };
+  const mos = Math.max(1, 4.4 - impairment.lossPercent * 0.05 - impairment.jitterMs * 0.005);
+  return { mos: Math.round(mos * 10) / 10, lossPercent: impairment.lossPercent };
+}
+
+/** Every field of bandwidth and quality is required by the SDK, so plausible values fill them. */
 export function rtcHangup(view: CallWireView, stamp: EventStamp, from: string, reason: WireHangupReason): RtcHangupEvent {
+  const quality = hangupQuality(view.call.mediaImpairment);
   return {
     id: stamp.id,
     cid: view.call.conversationId,
@@ -107,15 +119,15 @@ export function rtcHangup(view: CallWireView, stamp: EventStamp, from: string, r
       bandwidth: { bytes_in: 0, bytes_out: 0 },
       reason,
       quality: {
-        mos_score: 4.4,
-        quality_percentage: 100,
+        mos_score: quality.mos,
+        quality_percentage: Math.round((quality.mos / 4.4) * 100),
         jitter_min_var: 0,
         jitter_max_var: 0,
         jitter_loss_rate: 0,
         jitter_burst_rate: 0,
         flaw_total: 0,
         packet_cnt: 0,
-        packet_loss_perc: 0,
+        packet_loss_perc: quality.lossPercent,
       },
     },
   };

@@ -7,7 +7,9 @@ import {
   selectDialError,
   selectHasCallInProgress,
   selectHasLiveSession,
+  selectHeldCall,
   selectIncomingCall,
+  selectIsTalking,
   selectIsRinging,
   selectIsSignedIn,
   selectLastAgentName,
@@ -195,5 +197,30 @@ describe('selectLastEndedCall', () => {
 
   it('is undefined when no call has ended', () => {
     expect(selectLastEndedCall(state({}, call('D', 'inbound', 'active', 8_000)))).toBeUndefined();
+  });
+});
+
+describe('hold and a second call', () => {
+  it('the current call is the unheld one; the held one waits beside it', () => {
+    const held = call('IN-1', 'inbound', 'active', 1, { held: true, heldAt: 5 });
+    const talking = call('IN-2', 'inbound', 'active', 2);
+    const both = state({}, held, talking);
+    expect(selectCurrentCall(both)?.id).toBe('IN-2');
+    expect(selectHeldCall(both)?.id).toBe('IN-1');
+    expect(selectIsTalking(both)).toBe(true);
+  });
+
+  it('a held call left alone is the current call, still held, so it is never out of sight', () => {
+    const alone = state({}, call('IN-1', 'inbound', 'active', 1, { held: true, heldAt: 5 }));
+    expect(selectCurrentCall(alone)?.id).toBe('IN-1');
+    expect(selectHeldCall(alone)).toBeUndefined();
+    expect(selectIsTalking(alone)).toBe(false);
+    expect(selectHasCallInProgress(alone)).toBe(true);
+  });
+
+  it('a call being resumed counts as the current one', () => {
+    const resuming = state({}, call('IN-1', 'inbound', 'active', 1, { held: true, holdPending: 'resume' }), call('IN-2', 'inbound', 'active', 2, { held: true }));
+    expect(selectCurrentCall(resuming)?.id).toBe('IN-1');
+    expect(selectHeldCall(resuming)?.id).toBe('IN-2');
   });
 });

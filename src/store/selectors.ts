@@ -31,13 +31,36 @@ export const selectWaitingInviteCount = (state: SoftphoneState) =>
 export const selectIsRinging = (state: SoftphoneState) =>
   Object.values(state.calls).some((call) => call.direction === 'inbound' && call.state === 'ringing');
 
-/** The connected call, or the outbound call still being set up. */
-export const selectCurrentCall = (state: SoftphoneState): Call | undefined =>
-  Object.values(state.calls)
-    .filter((call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended'))
+const isInProgress = (call: Call) => call.state === 'active' || (call.direction === 'outbound' && call.state !== 'ended');
+const isUnheld = (call: Call) => !call.held || call.holdPending === 'resume';
+
+/**
+ * The call the agent is on: the connected (unheld) call or the outbound call still being set up. With no such
+ * call, a call on hold is the current one, so it stays in front of the agent (never forgotten) until resumed.
+ */
+export const selectCurrentCall = (state: SoftphoneState): Call | undefined => {
+  const calls = Object.values(state.calls).filter(isInProgress).sort(byStart);
+  return calls.find(isUnheld) ?? calls[0];
+};
+
+/** With two calls, the one waiting on hold beside the current call. */
+export const selectHeldCall = (state: SoftphoneState): Call | undefined => {
+  const current = selectCurrentCall(state);
+  return Object.values(state.calls)
+    .filter((call) => call !== current && isInProgress(call) && call.held)
     .sort(byStart)[0];
+};
+
+export const selectPreferences = (state: SoftphoneState) => state.preferences;
+export const selectWrapUp = (state: SoftphoneState) => state.wrapUp;
 
 export const selectHasCallInProgress = (state: SoftphoneState) => selectCurrentCall(state) !== undefined;
+
+/** A call is being talked on (or placed): an invite is call waiting, answered only by holding or ending it. */
+export const selectIsTalking = (state: SoftphoneState) => {
+  const current = selectCurrentCall(state);
+  return current !== undefined && isUnheld(current);
+};
 
 export const selectEndedCallCount = (state: SoftphoneState) =>
   Object.values(state.calls).filter((call) => call.state === 'ended').length;
@@ -46,3 +69,5 @@ export const selectLastEndedCall = (state: SoftphoneState): Call | undefined =>
   Object.values(state.calls)
     .filter((call) => call.state === 'ended')
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];
+
+export const selectTokenRenewal = (state: SoftphoneState) => state.tokenRenewal;

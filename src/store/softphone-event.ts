@@ -11,6 +11,8 @@ export type ActionEvent =
   | { type: 'sign-in-failed'; message: string }
   | { type: 'signed-out' }
   | { type: 'token-refreshed'; expiresAt: number }
+  /** Renewing the token failed `failures` times in a row; the next try is due at `nextAttemptAt`. */
+  | { type: 'token-refresh-failed'; failures: number; nextAttemptAt: number; expiresAt: number }
   /** After a lost connection the softphone tries again by itself; `attempt` counts from 1. */
   | { type: 'auto-reconnect-scheduled'; attempt: number; nextAttemptAt: number }
   | { type: 'answer-requested'; callId: string }

@@ -128,6 +128,8 @@ export interface SoftphoneState {
   lastAgentName: string;
   sessionId?: string;
   tokenExpiresAt?: number;
+  /** The token could not be renewed: the agent is told the next try and when the session would end. */
+  tokenRenewal?: { failures: number; nextAttemptAt: number; expiresAt: number };
   /** Set while the softphone reconnects by itself after a lost connection: the next try and its number. */
   autoReconnect?: { attempt: number; nextAttemptAt: number };
   /** A sentence for the agent about the connection (sign-in failures, lost session). */

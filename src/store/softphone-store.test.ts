@@ -8,7 +8,7 @@ import type { PreferencesStorage } from './preference-actions';
 import { answerTimeoutMs } from './inbound-actions';
 import { dialTimeoutMs } from './outbound-actions';
 import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
-import { tokenRefreshLeadMs } from './token-refresher';
+import { refreshDelayFor, retryDelayFor } from './token-refresher';
 import { deferred, type Deferred } from '@/testing/deferred';
 import { FakeVoiceAdapter } from './testing/fake-voice-adapter';
 import type { RecoveryRecord, RecoveryStorage } from './recovery-record';
@@ -56,7 +56,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const signInInstant = Date.parse('2026-11-22T11:00:00.000Z');
 const firstExpiry = Date.parse(janeTokenExchangeFixture.response.expires_at);
-const tokenRefreshRetryMs = 30_000;
+const tokenRefreshRetryMs = retryDelayFor(1);
 
 function tokenFor(expiresAt: string, jwt = 'refreshed.jwt'): TokenResponse {
   return { ...janeTokenExchangeFixture.response, jwt, expires_at: expiresAt };
@@ -1078,9 +1078,9 @@ describe('SDK events', () => {
 });
 
 describe('token refresh', () => {
-  const refreshDelay = firstExpiry - tokenRefreshLeadMs - signInInstant;
+  const refreshDelay = refreshDelayFor(firstExpiry - signInInstant);
 
-  it(`refreshes the token ${tokenRefreshLeadMs} ms before it expires, then schedules the next refresh`, async () => {
+  it('refreshes the token at three quarters of its lifetime, then schedules the next refresh', async () => {
     const { adapter, clock, deps, store, lastTokenRequest } = await signedIn();
     expect(clock.pendingDelays).toEqual([refreshDelay]);
 
@@ -1099,22 +1099,27 @@ describe('token refresh', () => {
     adapter.lastRequest('refreshSession').resolve();
     await settle();
     expect(store.getState().tokenExpiresAt).toBe(Date.parse(nextExpiry));
-    expect(clock.pendingDelays).toEqual([Date.parse(nextExpiry) - tokenRefreshLeadMs - clock.time]);
+    expect(clock.pendingDelays).toEqual([refreshDelayFor(Date.parse(nextExpiry) - clock.time)]);
   });
 
-  it('retries after a failed token request', async () => {
-    const { adapter, clock, deps, lastTokenRequest } = await signedIn();
+  it('retries after a failed token request, and tells the agent until a refresh works', async () => {
+    const { adapter, clock, deps, store, lastTokenRequest } = await signedIn();
     clock.advance(refreshDelay);
     lastTokenRequest().reject(new Error('offline'));
     await settle();
     expect(adapter.requestsTo('refreshSession')).toHaveLength(0);
     expect(clock.pendingDelays).toEqual([tokenRefreshRetryMs]);
+    // The agent is told, with the next try and when the session would end.
+    expect(store.getState().tokenRenewal).toEqual({ failures: 1, nextAttemptAt: clock.time + tokenRefreshRetryMs, expiresAt: firstExpiry });
 
     clock.advance(tokenRefreshRetryMs);
     expect(deps.requestToken).toHaveBeenCalledTimes(3);
     lastTokenRequest().resolve(tokenFor('2026-11-22T13:00:00.000Z'));
     await settle();
     expect(adapter.lastRequest('refreshSession').args).toEqual(['refreshed.jwt']);
+    adapter.lastRequest('refreshSession').resolve();
+    await settle();
+    expect(store.getState().tokenRenewal).toBeUndefined();
   });
 
   it('retries after the SDK refuses the new token', async () => {
@@ -1134,7 +1139,7 @@ describe('token refresh', () => {
     const { actions, adapter, adapterLoad, clock, lastTokenRequest } = setup();
     const signingIn = actions.signIn('Jane');
     adapterLoad.resolve(adapter);
-    lastTokenRequest().resolve(tokenFor(new Date(signInInstant + 30_000).toISOString()));
+    lastTokenRequest().resolve(tokenFor(new Date(signInInstant + 3_000).toISOString()));
     await settle();
     adapter.lastRequest('createSession').resolve('SESSION-1');
     await signingIn;
@@ -1291,7 +1296,7 @@ describe('races the agent can cause', () => {
 
   it('a token refresh still in flight at sign-out neither refreshes the old session nor re-arms', async () => {
     const { actions, adapter, clock, store, lastTokenRequest } = await signedIn();
-    clock.advance(firstExpiry - tokenRefreshLeadMs - signInInstant);
+    clock.advance(refreshDelayFor(firstExpiry - signInInstant));
     const signingOut = actions.signOut();
     await settle();
     adapter.lastRequest('deleteSession').resolve();

@@ -1,10 +1,10 @@
+import type { OutputRouting } from './audio-output';
+import type { CallStatsSample } from './call-stats';
+import type { ConversationDetails, ConversationLiveEvent, ConversationRef } from './conversation-details';
 import type { VoiceEvent } from './voice-event';
+import type { DialTarget } from '@/lib/dial-target';
 
-/**
- * What to dial: a phone number in E.164 form, another agent (an app user) by name, or the sound check (the
- * backend's answer URL connects it to its echo, so the agent hears their own voice).
- */
-export type DialTarget = { kind: 'phone'; e164: string } | { kind: 'agent'; userName: string } | { kind: 'sound-check' };
+export type { DialTarget } from '@/lib/dial-target';
 
 /** Everything the store needs from the voice SDK; the Vonage adapter implements it, unit tests fake it. */
 export interface VoiceAdapter {
@@ -30,15 +30,32 @@ export interface VoiceAdapter {
   setEarmuffed(callId: string, earmuffed: boolean): Promise<void>;
   sendDtmf(callId: string, digits: string): Promise<void>;
   /** The agent's side of a call's media: RTP packets received, and whether the far end is being played. */
-  mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean }>;
+  /**
+   * `outputDeviceId`: the device the SDK's audio output plays on ('' = the default), where the browser can
+   * choose one; `microphone`: the label of the microphone the call sends.
+   */
+  mediaReport(callId: string): Promise<{ packetsReceived: number; audioPlaying: boolean; outputDeviceId?: string; microphone?: string }>;
   /** The microphone track the call sends (for a level meter), without opening the microphone again. */
   localAudioTrack(callId: string): MediaStreamTrack | undefined;
+  /** Call audio plays on this output device ('' = the default), now and on every later call. */
+  setOutputDevice(deviceId: string): Promise<OutputRouting>;
+  /**
+   * Sends from this microphone ('' = the default): calls in progress switch at once (rejects with a sentence
+   * for the agent if the device cannot be opened; the call keeps its microphone), later calls open it.
+   */
+  setInputDevice(deviceId: string): Promise<void>;
+  /** One sample of a call's audio stats (for call quality); undefined when the call has no peer connection. */
+  callStats(callId: string): Promise<CallStatsSample | undefined>;
   /**
    * Releases what the SDK holds for a call the app has ended, whatever the SDK's own promises did: closes its
    * peer connection, stops its microphone track, and stops an audio output left with nothing to play.
    * Synchronous and safe to call twice or for a call the SDK never knew.
    */
   releaseMedia(callId: string): void;
+  /** A call's conversation (members, chat events) from the cloud, for Call details; ended calls too. */
+  conversationDetails(ref: ConversationRef): Promise<ConversationDetails>;
+  /** Live events of every call's conversation, for Call details' timeline; returns the unsubscribe function. */
+  subscribeConversationEvents(listener: (event: ConversationLiveEvent) => void): () => void;
   /** Returns the unsubscribe function. */
   subscribe(listener: (event: VoiceEvent) => void): () => void;
   /** Removes every SDK listener the adapter registered. */

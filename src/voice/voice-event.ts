@@ -10,7 +10,8 @@ export type ChannelType = 'app' | 'phone' | 'sip' | 'websocket';
 export type VoiceEvent =
   | { type: 'call-invite'; callId: string; from: string; channelType: ChannelType }
   | { type: 'call-invite-cancel'; callId: string; reason: SdkCancelReason }
-  | { type: 'call-hangup'; callId: string; reason: SdkHangupReason }
+  /** `mos`: the cloud's mean opinion score of the call's audio (1–5), when it sent one. */
+  | { type: 'call-hangup'; callId: string; reason: SdkHangupReason; mos?: number }
   | { type: 'leg-status'; callId: string; legId: string; status: SdkLegStatus }
   | { type: 'mute'; callId: string; muted: boolean }
   /** The cloud confirmed the agent's earmuff (they hear nothing from the call) or its end. */

@@ -2,9 +2,13 @@
 // import, so the SDK is its own chunk and, in demo mode, is evaluated only after the MSW worker runs
 // (engine.io captures `WebSocket` when the module is evaluated).
 import { LoggingLevel, VonageClient } from '@vonage/client-sdk';
+import { createCallMediaControls } from './call-media-controls';
+import { readConversationDetails } from './conversation-details';
+import { createConversationFeed } from './conversation-feed';
 import { createMediaReleaser } from './sdk-media-release';
 import { watchSdkSocket } from './sdk-socket-watch';
 import type { DialTarget, VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
+import { announceVoiceMedia } from './voice-media-port';
 import type {
   ChannelType,
   SdkCancelReason,
@@ -49,8 +53,8 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   on('callInviteCancel', (callId, reason) =>
     emit({ type: 'call-invite-cancel', callId, reason: reason as SdkCancelReason }),
   );
-  on('callHangup', (callId, _quality, reason) =>
-    emit({ type: 'call-hangup', callId, reason: reason as SdkHangupReason }),
+  on('callHangup', (callId, quality, reason) =>
+    emit({ type: 'call-hangup', callId, reason: reason as SdkHangupReason, ...hangupMos(quality) }),
   );
   on('legStatusUpdate', (callId, legId, status) =>
     emit({ type: 'leg-status', callId, legId, status: status as SdkLegStatus }),
@@ -67,8 +71,21 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   on('sessionError', (reason) => emit({ type: 'session-error', reason: reason as SdkSessionErrorReason }));
   on('reconnecting', () => emit({ type: 'reconnecting' }));
   on('reconnection', () => emit({ type: 'reconnected' }));
+  // Call details: the live events of calls' conversations, and what the timeline shows of each call's
+  // activity (the SDK reports mute, keys and leg status per call, not as conversation events).
+  const conversations = createConversationFeed(async (callId) => (await client.getLeg(callId)).conversationId, Date.now);
+  registrations.push(() => conversations.clear());
+  on('conversationEvent', (event) => conversations.conversationEvent(event));
+  on('mute', (callId, legId, muted) => conversations.callActivity(callId, { kind: 'mute', muted, own: legId === callId }));
+  on('earmuff', (callId, legId, earmuffed) => conversations.callActivity(callId, { kind: 'earmuff', earmuffed, own: legId === callId }));
+  on('dtmf', (callId, legId, digits) => conversations.callActivity(callId, { kind: 'dtmf', digits, own: legId === callId }));
+  on('legStatusUpdate', (callId, legId, status) => conversations.callActivity(callId, { kind: 'leg-status', status, own: legId === callId }));
+  on('callHangup', (callId, _quality, reason) => conversations.callActivity(callId, { kind: 'hangup', reason }));
   const mediaReleaser = createMediaReleaser(client);
   if (!mediaReleaser) console.warn('The voice SDK media client could not be found: ended calls rely on the SDK to release the microphone.');
+  // Audio devices and call quality: the chosen speaker and microphone, and per-call stats (call-media-controls.ts).
+  const callMedia = createCallMediaControls(client);
+  if (callMedia) registrations.push(() => callMedia.dispose());
   registrations.push(watchSdkSocket(() => emit({ type: 'connection-interrupted' })));
 
   // Two concurrent createSession calls leak a socket (PROTOCOL.md 17.1): serialise them.
@@ -79,7 +96,7 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
     return next;
   };
 
-  return {
+  const adapter: VoiceAdapter = {
     createSession: (token, resumeSessionId) =>
       serialised(() => (resumeSessionId === undefined ? client.createSession(token) : client.createSession(token, resumeSessionId))),
     reconnectCall: async (callId) => void (await client.reconnectCall(callId)),
@@ -117,18 +134,26 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       const output = client.getAudioOutputElement();
       const audioPlaying = output !== undefined && !output.paused && output.srcObject !== null;
       const peerConnection = client.getPeerConnection(callId);
-      if (!peerConnection) return { packetsReceived: 0, audioPlaying };
+      const outputDeviceId = callMedia?.outputDeviceId();
+      const microphone = adapter.localAudioTrack(callId)?.label;
+      if (!peerConnection) return { packetsReceived: 0, audioPlaying, outputDeviceId, microphone };
       let packetsReceived = 0;
       (await peerConnection.getStats()).forEach((report: { type: string; kind?: string; packetsReceived?: number }) => {
         if (report.type === 'inbound-rtp' && report.kind === 'audio') packetsReceived += report.packetsReceived ?? 0;
       });
-      return { packetsReceived, audioPlaying };
+      return { packetsReceived, audioPlaying, outputDeviceId, microphone };
     },
+    setOutputDevice: async (deviceId) => callMedia?.setOutputDevice(deviceId) ?? { ok: false, reason: 'unsupported' },
+    setInputDevice: async (deviceId) => callMedia?.setInputDevice(deviceId),
+    callStats: async (callId) => callMedia?.callStats(callId),
     localAudioTrack: (callId) => {
       const peerConnection: RTCPeerConnection | null | undefined = client.getPeerConnection(callId);
       return peerConnection?.getSenders().find((sender) => sender.track?.kind === 'audio')?.track ?? undefined;
     },
     releaseMedia: (callId) => mediaReleaser?.release(callId),
+    conversationDetails: async (ref) =>
+      readConversationDetails(client, 'conversationId' in ref ? ref.conversationId : await conversations.conversationOf(ref.callId), Date.now()),
+    subscribeConversationEvents: (listener) => conversations.subscribe(listener),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -138,6 +163,15 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       listeners.clear();
     },
   };
+  // The audio-device and call-quality stores reach the adapter's media through this (voice-media-port.ts).
+  registrations.push(announceVoiceMedia(adapter));
+  return adapter;
+}
+
+/** The cloud's MOS from callHangup's quality (SDK RTCQuality), when it is a real score. */
+function hangupMos(quality: unknown): { mos?: number } {
+  const mos = (quality as { mos_score?: unknown } | null | undefined)?.mos_score;
+  return typeof mos === 'number' && mos >= 1 && mos <= 5 ? { mos } : {};
 }
 
 /** The call context the backend's answer URL reads (`custom_data`): whom to connect the call to. */

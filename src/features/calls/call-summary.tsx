@@ -6,7 +6,8 @@ import { Panel } from '@/components/panel';
 import { formatDuration } from '@/lib/format-duration';
 import { useFocusWhenOrphaned } from '@/lib/use-focus-when-orphaned';
 import { selectEndedCallCount, selectLastEndedCall } from '@/store/selectors';
-import { endReasonText } from './end-reason-text';
+import { CallQualitySummary } from '@/features/call-quality/call-quality-summary';
+import { endReasonText } from '@/store/end-reason-text';
 import { RemoteParty } from './remote-party';
 
 export function CallSummary() {
@@ -25,6 +26,7 @@ export function CallSummary() {
         {call.direction === 'inbound' ? 'Incoming' : 'Outgoing'} call · {endReasonText(call)}
         {talked !== undefined && ` Talk time ${formatDuration(talked)}.`}
       </p>
+      <CallQualitySummary callId={call.id} />
       {call.error && <MessageAlert message={call.error} />}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <Button ref={dismissButton} variant="secondary" onClick={() => dismissSummary(call.id)}>

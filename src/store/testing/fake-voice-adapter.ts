@@ -3,7 +3,11 @@ import type { VoiceEvent } from '@/voice/voice-event';
 import { deferred } from '@/testing/deferred';
 
 /** The adapter's asynchronous methods, which the test settles by hand. */
-export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose' | 'releaseMedia' | 'localAudioTrack'>;
+export type AdapterMethod = Exclude<keyof VoiceAdapter, 'subscribe' | 'dispose' | 'releaseMedia' | 'localAudioTrack' | MediaDeviceMethod | ConversationMethod>;
+/** Audio devices and call stats: the softphone store never calls them (their own stores do, through voice-media-port). */
+type MediaDeviceMethod = 'setOutputDevice' | 'setInputDevice' | 'callStats';
+/** Call details' reads: the softphone store never calls them (the call-details store does). */
+type ConversationMethod = 'conversationDetails' | 'subscribeConversationEvents';
 /** What `method` resolves with. */
 export type AdapterResult<M extends AdapterMethod> = Awaited<ReturnType<VoiceAdapter[M]>>;
 
@@ -51,6 +55,27 @@ export class FakeVoiceAdapter implements VoiceAdapter {
   }
   localAudioTrack(callId: string) {
     return this.localAudioTracks.get(callId);
+  }
+  /** Output devices the test asked for, in order. */
+  readonly outputDevices: string[] = [];
+  setOutputDevice(deviceId: string) {
+    this.outputDevices.push(deviceId);
+    return Promise.resolve({ ok: true } as const);
+  }
+  /** Microphones the test asked for, in order. */
+  readonly inputDevices: string[] = [];
+  setInputDevice(deviceId: string) {
+    this.inputDevices.push(deviceId);
+    return Promise.resolve();
+  }
+  callStats() {
+    return Promise.resolve(undefined);
+  }
+  conversationDetails(): Promise<never> {
+    return Promise.reject(new Error('The softphone store does not read conversations'));
+  }
+  subscribeConversationEvents() {
+    return () => undefined;
   }
   createSession(token: string, resumeSessionId?: string) {
     return this.record('createSession', resumeSessionId === undefined ? [token] : [token, resumeSessionId]);
