@@ -109,10 +109,13 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
     try {
       // No deadline of ours: the SDK rejects createSession itself after 5 s without session:success.
       // A session the cloud no longer knows is refused: then a new one is as good.
+      // Phase marks for `npm run bench` (scripts/bench/): createSession's share of sign-in. No effect on behaviour.
+      performance.mark('softphone:create-session-start');
       const sessionId =
         resumeSessionId === undefined
           ? await voice.createSession(token.jwt)
           : await voice.createSession(token.jwt, resumeSessionId).catch(() => (abandoned() ? '' : voice.createSession(token.jwt)));
+      performance.mark('softphone:create-session-end');
       if (abandoned()) {
         // Signed out meanwhile. A newer sign-in (not signed-out any more) replaces this session itself.
         if (state().connection === 'signed-out') await voice.deleteSession().catch(() => undefined);

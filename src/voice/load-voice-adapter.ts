@@ -3,7 +3,12 @@ import type { VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
 let adapterModule: Promise<typeof import('./vonage-voice-adapter')> | undefined;
 
 function importAdapterModule() {
-  adapterModule ??= import('./vonage-voice-adapter').catch((error: unknown) => {
+  // Phase marks for `npm run bench` (scripts/bench/): the SDK chunk's fetch and evaluation. No effect on behaviour.
+  if (!adapterModule) performance.mark('softphone:sdk-chunk-start');
+  adapterModule ??= import('./vonage-voice-adapter').then((module) => {
+    performance.mark('softphone:sdk-chunk-end');
+    return module;
+  }).catch((error: unknown) => {
     // A failed chunk download is not cached: the next attempt downloads again.
     adapterModule = undefined;
     throw error;

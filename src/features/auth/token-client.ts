@@ -77,6 +77,8 @@ export async function requestToken(userName: string, options: TokenClientOptions
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? defaultTokenTimeoutMs;
   let response: Response;
+  // Phase marks for `npm run bench` (scripts/bench/): the token request's share of sign-in. No effect on behaviour.
+  performance.mark('softphone:token-request-start');
   try {
     response = await fetchImpl(options.tokenUrl, {
       method: 'POST',
@@ -114,5 +116,6 @@ export async function requestToken(userName: string, options: TokenClientOptions
       response.status,
     );
   }
+  performance.mark('softphone:token-request-end');
   return parsed.data;
 }
