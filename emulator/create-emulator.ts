@@ -19,6 +19,7 @@ import { createControlRoutes } from './control-routes.ts';
 import { WrtcFarEndMedia } from './media/wrtc-far-end-media.ts';
 import { readBody, sendFetchResponse } from './node-http.ts';
 import { carryPhone } from './phone-socket.ts';
+import { syntheticAgentCountFromEnv, syntheticAgents } from './synthetic-agents.ts';
 
 /**
  * Requests are matched against the handlers on one fixed origin, whatever host name the browser used
@@ -41,7 +42,16 @@ export interface Emulator {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** The host listens here: the contact center's webhook URLs are built on this origin (unless EMULATOR_PUBLIC_URL). */
   listeningOn(address: { address: string; port: number; family: string }): void;
+  /** What the emulator holds open now, for load checks: SDK sockets and far-end WebRTC peers. */
+  resources(): EmulatorResources;
   close(): void;
+}
+
+export interface EmulatorResources {
+  /** SDK WebSockets open (Phone pages not counted). */
+  sockets: number;
+  /** Far-end peer connections of calls not yet ended. */
+  farEndPeers: number;
 }
 
 export interface EmulatorOptions {
@@ -49,6 +59,8 @@ export interface EmulatorOptions {
   speechRate?: number;
   /** The emulator's public origin for webhook URLs; default EMULATOR_PUBLIC_URL or the listening address. */
   publicBaseUrl?: string;
+  /** Extra agents synthetic-0001 … beside the demo agents, for load tests; default EMULATOR_SYNTHETIC_AGENTS or 0. */
+  syntheticAgents?: number;
 }
 
 let socketIds = 0;
@@ -57,16 +69,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const media = new WrtcFarEndMedia();
   // The contact center's backend routes, on this origin: its NCCOs drive calls to its number and agents' calls out.
   const contactCenter = createContactCenterHost(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl });
+  const agents = [...demoAgents, ...syntheticAgents(options.syntheticAgents ?? syntheticAgentCountFromEnv())];
   const cloud = createFakeCloud({
     endpoints,
-    agents: demoAgents,
+    agents,
     media,
     timing: { speechRate: options.speechRate ?? speechRateFromEnv() },
     contactCenter: contactCenter.options,
     voiceApiUrl: routingOrigin,
   });
   const transfers = createTransferHost(() => contactCenter.publicBaseUrl());
-  const tokenBackend = createDemoTokenBackend({ tokenUrl: `${routingOrigin}${tokenPath}`, mobileApiKey: demoMobileApiKey, agents: demoAgents });
+  const tokenBackend = createDemoTokenBackend({ tokenUrl: `${routingOrigin}${tokenPath}`, mobileApiKey: demoMobileApiKey, agents });
   const restHandlers = [...tokenBackend.handlers, ...cloud.restHandlers];
   const control = createControlRoutes(cloud.control, tokenBackend.control);
   const sockets = new WebSocketServer({ noServer: true });
@@ -141,6 +154,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const host = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : family === 'IPv6' || family === '6' ? `[${address}]` : address;
       contactCenter.setPublicBaseUrl(`http://${host}:${port}`);
     },
+
+    resources: () => ({ sockets: sockets.clients.size, farEndPeers: media.openPeerCount() }),
 
     close() {
       contactCenter.close();

@@ -69,6 +69,11 @@ export abstract class FarEndPeers<Peer extends { connection: FarEndConnection }>
     return packets;
   }
 
+  /** Peers open now: one per call whose media has not been closed. */
+  openPeerCount(): number {
+    return this.peers.size;
+  }
+
   sever(callId: string): void {
     this.closePeer(callId);
   }
