@@ -13,6 +13,7 @@ import { warnBeforeLeavingDuringCalls } from './app/leave-warning';
 import { tabRecoveryStorage } from './app/tab-recovery-storage';
 import { agentPreferencesStorage } from './app/agent-preferences-storage';
 import { playAutoAnswerTone } from './app/auto-answer-tone';
+import { retryingImport } from './lib/retrying-import';
 import './index.css';
 
 /** This browser's localStorage; undefined where the browser's settings forbid it. */
@@ -48,7 +49,7 @@ function start(config: AppConfig) {
       const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
       demoBackend?.then((demo) => demo.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
       // Call details (its own store and chunk) follows every call's conversation through the same adapter.
-      await import('./call-details/app-call-details')
+      await retryingImport(() => import('./call-details/app-call-details'))
         .then((details) => details.connectCallDetails(adapter))
         .catch((error: unknown) => console.warn('Call details are unavailable', error));
       return adapter;
@@ -84,7 +85,7 @@ function start(config: AppConfig) {
   void store.actions.resumeAfterReload();
   warnBeforeLeavingDuringCalls(store);
   // Ended calls go to the agent's call history (IndexedDB): its own chunk, started before any call can end.
-  void import('./history/app-call-history')
+  void retryingImport(() => import('./history/app-call-history'))
     .then(({ startCallHistory }) => startCallHistory(store))
     .catch((error: unknown) => console.warn('Call history is unavailable', error));
 

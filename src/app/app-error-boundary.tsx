@@ -1,37 +1,7 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { LoadErrorBoundary } from '@/components/load-error-boundary';
 
-interface State {
-  failed: boolean;
-}
-
-/**
- * A part of the app that fails to load or render (most often a lazy chunk gone after a new release) shows
- * a way forward instead of a blank page. Class component: React has no hook for error boundaries.
- */
-export class AppErrorBoundary extends Component<{ children: ReactNode }, State> {
-  override state: State = { failed: false };
-
-  static getDerivedStateFromError(): State {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo) {
-    console.error('Softphone view failed', error, info.componentStack);
-  }
-
-  override render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <div role="alert" className="rounded-2xl bg-white p-5 text-sm text-rose-800 shadow-sm ring-1 ring-rose-200">
-        <p>Part of the softphone could not be shown (a network problem, or a new version was just released).</p>
-        <button
-          type="button"
-          onClick={() => window.location.reload()}
-          className="mt-3 rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500"
-        >
-          Reload the page
-        </button>
-      </div>
-    );
-  }
+/** The whole main area's boundary: the last resort when a part without its own boundary fails. */
+export function AppErrorBoundary({ children }: { children: ReactNode }) {
+  return <LoadErrorBoundary>{children}</LoadErrorBoundary>;
 }

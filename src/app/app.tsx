@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { retryingImport } from '@/lib/retrying-import';
 import { Button } from '@/components/button';
 import { UntrustedText } from '@/components/untrusted-text';
 import { AppErrorBoundary } from './app-error-boundary';
@@ -7,7 +8,7 @@ import { ConnectionStatus } from '@/features/connection/connection-status';
 import { selectAgent, selectIsSignedIn } from '@/store/selectors';
 import { useSoftphone, useSoftphoneActions } from '@/store/use-softphone';
 
-const AgentWorkspace = lazy(() => import('./agent-workspace'));
+const AgentWorkspace = lazy(() => retryingImport(() => import('./agent-workspace')));
 
 export interface AppProps {
   /** Called when the agent starts to sign in, to fetch what the signed-in screen needs ahead of time. */

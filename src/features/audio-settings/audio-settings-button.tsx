@@ -1,11 +1,12 @@
 import { lazy, Suspense, useRef, useState } from 'react';
+import { retryingImport } from '@/lib/retrying-import';
 import { Button } from '@/components/button';
 import { useAudioDevices } from '@/devices/audio-devices-store';
 import { selectAgent } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
 import { useAudioDevicesSession } from './use-audio-devices-session';
 
-const AudioSettingsDialog = lazy(() => import('./audio-settings-dialog'));
+const AudioSettingsDialog = lazy(() => retryingImport(() => import('./audio-settings-dialog')));
 
 /**
  * The button **Audio settings** (it opens the dialog, fetched on first use) and a `status` named *Audio

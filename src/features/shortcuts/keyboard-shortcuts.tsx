@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { retryingImport } from '@/lib/retrying-import';
 import { Button } from '@/components/button';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 // The list is read rarely: it loads when first opened, not with the workspace.
-const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
+const ShortcutsDialog = lazy(() => retryingImport(() => import('./shortcuts-dialog')));
 
 /** The workspace's keyboard shortcuts: bound while it is shown, listed by the Keyboard shortcuts button (and `?`). */
 export function KeyboardShortcuts() {
