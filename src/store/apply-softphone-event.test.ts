@@ -236,7 +236,10 @@ describe('applySoftphoneEvent: connection', () => {
     const trying = play(offline, { type: 'sign-in-started', agentName: 'Jane' });
     expect(trying.connection).toBe('fetching-token');
     const failed = play(trying, { type: 'sign-in-failed', message: 'The token service is unavailable.' });
-    expect(failed).toMatchObject({ connection: 'offline', connectionError: 'The token service is unavailable.' });
+    expect(failed).toMatchObject({
+      connection: 'offline',
+      connectionError: 'The connection to the voice service was lost. The last try failed: The token service is unavailable.',
+    });
     const back = play(failed, { type: 'session-created', sessionId: 'SESSION-2', agent: jane });
     expect(back.connection).toBe('ready');
     expect(back.autoReconnect).toBeUndefined();

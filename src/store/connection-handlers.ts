@@ -3,6 +3,8 @@ import { endOpenCalls } from './call-list';
 import type { SomeEventHandlers } from './event-handlers';
 import { initialSoftphoneState, type SoftphoneState } from './softphone-state';
 
+const connectionLost = 'The connection to the voice service was lost.';
+
 const sessionStates = new Set<SoftphoneState['connection']>(['ready', 'reconnecting', 'connecting']);
 
 function withoutAutoReconnect(state: SoftphoneState): SoftphoneState {
@@ -28,8 +30,12 @@ export const connectionHandlers = {
     sessionId: event.sessionId,
     agent: event.agent,
   }),
-  // While the softphone is finding its way back after a lost connection it stays Offline between tries.
-  'sign-in-failed': (state, event) => ({ ...state, connection: state.autoReconnect ? 'offline' : 'error', connectionError: event.message }),
+  // While the softphone is finding its way back after a lost connection it stays Offline between tries, and the
+  // agent still reads first what happened (the connection was lost), then why the last try failed.
+  'sign-in-failed': (state, event) =>
+    state.autoReconnect
+      ? { ...state, connection: 'offline', connectionError: `${connectionLost} The last try failed: ${event.message}` }
+      : { ...state, connection: 'error', connectionError: event.message },
   'signed-out': (state) => ({ ...initialSoftphoneState, lastAgentName: state.lastAgentName }),
   'token-refreshed': (state, event) => ({ ...withoutTokenRenewal(state), tokenExpiresAt: event.expiresAt }),
   'token-refresh-failed': (state, event) =>
@@ -42,7 +48,7 @@ export const connectionHandlers = {
     return {
       ...(expired ? withoutAutoReconnect(next) : next),
       connection: expired ? 'session-expired' : 'offline',
-      connectionError: expired ? 'Your session has expired. Sign in again to keep taking calls.' : 'The connection to the voice service was lost.',
+      connectionError: expired ? 'Your session has expired. Sign in again to keep taking calls.' : connectionLost,
     };
   },
   'connection-interrupted': (state) => (state.connection === 'ready' ? { ...state, connection: 'reconnecting' } : state),

@@ -373,7 +373,8 @@ describe('reconnecting after the session was lost', () => {
     await reconnecting;
     expect(store.getState()).toMatchObject({
       connection: 'offline',
-      connectionError: 'Could not connect to the voice service. The voice service reported: socket closed',
+      connectionError:
+        'The connection to the voice service was lost. The last try failed: Could not connect to the voice service. The voice service reported: socket closed',
       agent: { userName: 'Jane', userId: 'USR-jane' },
     });
     expect(call('IN-1')).toEqual(before);
@@ -404,7 +405,7 @@ describe('reconnecting after the session was lost', () => {
     await settle();
     expect(store.getState()).toMatchObject({
       connection: 'offline',
-      connectionError: 'The token service is unavailable.',
+      connectionError: 'The connection to the voice service was lost. The last try failed: The token service is unavailable.',
       autoReconnect: { attempt: 2, nextAttemptAt: clock.time + 2_000 },
     });
 
