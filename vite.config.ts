@@ -60,7 +60,10 @@ export default defineConfig(({ mode }) => {
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
     server: {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
-      proxy: demo ? undefined : { '/api': { target: env.TOKEN_SERVER_URL ?? 'http://127.0.0.1:5830', changeOrigin: true } },
+      // The backend's /api and, with organisation sign-in, its /auth (the browser goes there and comes back).
+      proxy: demo
+        ? undefined
+        : Object.fromEntries(['/api', '/auth'].map((path) => [path, { target: env.TOKEN_SERVER_URL ?? 'http://127.0.0.1:5830', changeOrigin: true }])),
     },
     // `npm run emulator`: the demo and the emulator on one port, for a team demo on a LAN or a QA suite in
     // another language (EMULATOR_HOST=0.0.0.0 to be reachable from other machines).

@@ -5,6 +5,9 @@ import { ConfigProblems } from './app/config-problems';
 import { SoftphoneProvider } from './store/softphone-provider';
 import { parseAppConfig, type AppConfig } from './config/app-config';
 import { requestToken } from './features/auth/token-client';
+import { endBackendSession, organizationEndpoints } from './features/auth/organization-sign-in';
+import { continueOrganizationSignIn } from './features/auth/continue-organization-sign-in';
+import { OrganizationSignInForm } from './features/auth/organization-sign-in-form';
 import { createSoftphoneStore } from './store/softphone-store';
 import type { VoiceEndpoints } from './voice/voice-adapter';
 import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
@@ -39,6 +42,9 @@ function tabStorage(): Storage | undefined {
 const demoBuild = import.meta.env.VITE_SOFTPHONE_MODE === 'demo';
 
 function start(config: AppConfig) {
+  // Live builds sign agents in with the organisation by default (demo builds drop this code: `demoBuild` is a build-time constant).
+  const organization = !demoBuild && config.auth.kind === 'organization' ? organizationEndpoints(config.tokenUrl) : undefined;
+  const backendOptions = { timeoutMs: config.tokenTimeoutMs };
   const demoBackend = demoBuild ? import('./demo/start-demo-backend').then((demo) => demo.startDemoBackend(config)) : undefined;
   const endpoints: Promise<VoiceEndpoints> = demoBackend
     ? demoBackend.then((demo) => demo.endpoints)
@@ -56,8 +62,9 @@ function start(config: AppConfig) {
     },
     async requestToken(userName) {
       await endpoints;
-      return requestToken(userName, { tokenUrl: config.tokenUrl, mobileApiKey: config.mobileApiKey, timeoutMs: config.tokenTimeoutMs });
+      return requestToken(userName, { tokenUrl: config.tokenUrl, auth: config.auth, timeoutMs: config.tokenTimeoutMs });
     },
+    ...(organization ? { endBackendSession: () => endBackendSession(organization.sessionUrl, backendOptions) } : {}),
     async parseDialInput(input) {
       const { parseDialInput } = await import('./lib/dial-target');
       return parseDialInput(input, config.defaultCountry);
@@ -82,7 +89,9 @@ function start(config: AppConfig) {
     },
   });
   // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
-  void store.actions.resumeAfterReload();
+  const resuming = store.actions.resumeAfterReload();
+  // Back from the organisation's sign-in (or reloaded while signed in there): on to the voice service by itself.
+  if (organization) void resuming.then(() => continueOrganizationSignIn(store, organization, backendOptions));
   warnBeforeLeavingDuringCalls(store);
   // Ended calls go to the agent's call history (IndexedDB): its own chunk, started before any call can end.
   void retryingImport(() => import('./history/app-call-history'))
@@ -110,7 +119,11 @@ function start(config: AppConfig) {
 
   return (
     <SoftphoneProvider store={store}>
-      <App onSignInIntent={preload} sidePanel={sidePanel} />
+      <App
+        onSignInIntent={preload}
+        sidePanel={sidePanel}
+        signInScreen={organization && <OrganizationSignInForm signInUrl={organization.signInUrl} onIntent={preload} />}
+      />
     </SoftphoneProvider>
   );
 }

@@ -15,9 +15,11 @@ export interface AppProps {
   onSignInIntent?: () => void;
   /** Demo mode's simulator panel; absent in live builds. */
   sidePanel?: ReactNode;
+  /** The signed-out screen; by default the agent-name form (the demo, and the seed backend's key). */
+  signInScreen?: ReactNode;
 }
 
-export function App({ onSignInIntent, sidePanel }: AppProps) {
+export function App({ onSignInIntent, sidePanel, signInScreen }: AppProps) {
   const signedIn = useSoftphone(selectIsSignedIn);
   const agent = useSoftphone(selectAgent);
   const { signOut } = useSoftphoneActions();
@@ -45,7 +47,7 @@ export function App({ onSignInIntent, sidePanel }: AppProps) {
                 <AgentWorkspace />
               </Suspense>
             ) : (
-              <SignInForm onIntent={onSignInIntent} />
+              (signInScreen ?? <SignInForm onIntent={onSignInIntent} />)
             )}
           </AppErrorBoundary>
         </main>

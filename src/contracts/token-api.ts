@@ -21,9 +21,16 @@ export const tokenResponseSchema = z.object({
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
-/** Every error answer, from the demo backend and the reference server alike, has this shape. */
-export const tokenErrorSchema = z.object({ error: z.string() });
+/**
+ * Every error answer, from the demo backend and the reference server alike, has this shape. With organisation
+ * sign-in, a 401 also says why: nobody is signed in to the backend, or that sign-in has run out.
+ */
+export const tokenErrorSchema = z.object({ error: z.string(), reason: z.optional(z.enum(['signed-out', 'session-expired'])) });
 export type TokenError = z.infer<typeof tokenErrorSchema>;
+
+/** GET /api/session with organisation sign-in: who is signed in to the backend in this browser, and until when. */
+export const backendSessionSchema = z.object({ user_name: nonEmpty(), expires_at: z.iso.datetime({ offset: true }) });
+export type BackendSession = z.infer<typeof backendSessionSchema>;
 
 /** One fixture both test suites use: what a successful exchange for agent Jane looks like. */
 export const janeTokenExchangeFixture = {

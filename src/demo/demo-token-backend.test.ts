@@ -18,7 +18,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => backend.control.setBehaviour({ kind: 'normal' }));
 afterAll(() => server.close());
 
-const ask = (name: string, mobileApiKey = 'demo-mobile-key') => requestToken(name, { tokenUrl, mobileApiKey, timeoutMs: 500 });
+const ask = (name: string, mobileApiKey = 'demo-mobile-key') => requestToken(name, { tokenUrl, auth: { kind: 'mobile-api-key', mobileApiKey }, timeoutMs: 500 });
 
 describe('demo token backend through the real token client', () => {
   it('issues Jane a one-hour demo token the fake cloud recognises', async () => {

@@ -12,7 +12,8 @@ export async function startInPageCloud(config: AppConfig): Promise<DemoBackend> 
   const fakeCloud = createFakeCloud({ endpoints, agents: demoAgents });
   const tokenBackend = createDemoTokenBackend({
     tokenUrl: new URL(config.tokenUrl, window.location.origin).href,
-    mobileApiKey: config.mobileApiKey,
+    // Demo builds always use the seed's key contract (app-config.ts), with the demo's well-known key.
+    mobileApiKey: config.auth.kind === 'mobile-api-key' ? config.auth.mobileApiKey : '',
     agents: demoAgents,
   });
   const worker = setupWorker(...tokenBackend.handlers, ...fakeCloud.handlers);

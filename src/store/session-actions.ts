@@ -10,6 +10,8 @@ export interface SessionActions {
   /** Signs in, or reconnects the signed-in agent after the session was lost. */
   signIn(agentName: string): Promise<void>;
   signOut(): Promise<void>;
+  /** A sign-in that failed outside the store (the organisation's sign-in page said no): shown on the sign-in screen. */
+  showSignInProblem(message: string): void;
   /**
    * Called once when the page loads: if this tab was signed in before a reload, signs the same agent back
    * into the same session and takes back the calls that were connected. Does nothing otherwise.
@@ -176,6 +178,14 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       hooks.reset();
       runtime.setCurrentToken(undefined);
       dispatch({ type: 'signed-out' });
+      // After the Vonage session, so calls end first; a failure is said on the sign-in screen, not swallowed.
+      await deps.endBackendSession?.().catch((error: unknown) => {
+        if (state().connection === 'signed-out') dispatch({ type: 'sign-in-failed', message: error instanceof Error ? error.message : String(error) });
+      });
+    },
+
+    showSignInProblem(message) {
+      if (state().connection === 'signed-out' || state().connection === 'error') dispatch({ type: 'sign-in-failed', message });
     },
   };
 

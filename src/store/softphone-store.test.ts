@@ -1198,6 +1198,43 @@ describe('signOut', () => {
     expect(store.getState()).toMatchObject({ connection: 'signed-out', lastAgentName: 'Jane' });
   });
 
+  it('with organisation sign-in, ends the backend session after the Vonage one', async () => {
+    const { actions, adapter, deps, store } = await signedIn();
+    const order: string[] = [];
+    const endBackendSession = vi.fn(async () => {
+      order.push(`backend (Vonage session deleted: ${adapter.requestsTo('deleteSession').length})`);
+    });
+    Object.assign(deps, { endBackendSession });
+    const signingOut = actions.signOut();
+    await settle();
+    expect(endBackendSession).not.toHaveBeenCalled();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(order).toEqual(['backend (Vonage session deleted: 1)']);
+    expect(store.getState()).toMatchObject({ connection: 'signed-out' });
+    expect(store.getState().connectionError).toBeUndefined();
+  });
+
+  it('says so on the sign-in screen when the backend session could not be ended', async () => {
+    const { actions, adapter, deps, store } = await signedIn();
+    Object.assign(deps, { endBackendSession: vi.fn(async () => Promise.reject(new Error('Sign-out with your organisation did not finish.'))) });
+    const signingOut = actions.signOut();
+    await settle();
+    adapter.lastRequest('deleteSession').resolve();
+    await signingOut;
+    expect(store.getState()).toMatchObject({ connection: 'error', connectionError: 'Sign-out with your organisation did not finish.' });
+    expect(store.getState().agent).toBeUndefined();
+  });
+
+  it('shows a sign-in problem from outside the store only while signed out', async () => {
+    const { actions, store } = setup();
+    actions.showSignInProblem('Sign-in was cancelled.');
+    expect(store.getState()).toMatchObject({ connection: 'error', connectionError: 'Sign-in was cancelled.' });
+    const signedInHarness = await signedIn();
+    signedInHarness.actions.showSignInProblem('late');
+    expect(signedInHarness.store.getState().connection).toBe('ready');
+  });
+
   it('cancels a pending mute confirmation, so nothing fires into the next session', async () => {
     const { actions, adapter, clock, store } = await withActiveCall();
     void actions.toggleMute('IN-1');

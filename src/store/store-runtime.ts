@@ -39,6 +39,11 @@ export interface SoftphoneDependencies {
   preferencesStorage?: PreferencesStorage;
   /** The short tone that tells the agent an invite is being answered by itself. */
   playAutoAnswerTone?(): void;
+  /**
+   * With organisation sign-in: ends the backend's session (its cookie) after the Vonage session, so Sign out
+   * leaves nothing that could mint another token. Rejects with a sentence for the agent.
+   */
+  endBackendSession?(): Promise<void>;
 }
 
 export interface StoreRuntime {

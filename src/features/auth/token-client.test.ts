@@ -15,7 +15,7 @@ function answering(response: () => Response) {
 }
 
 function options(fetchStub: typeof fetch, timeoutMs?: number) {
-  return { tokenUrl, mobileApiKey: fixture.request.mobile_api_key, fetch: fetchStub, timeoutMs };
+  return { tokenUrl, auth: { kind: 'mobile-api-key' as const, mobileApiKey: fixture.request.mobile_api_key }, fetch: fetchStub, timeoutMs };
 }
 
 /** The rejection, checked to be a TokenRequestError. */
@@ -42,6 +42,29 @@ describe('requestToken', () => {
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
     expect(JSON.parse(String(init?.body))).toEqual(fixture.request);
     expect(init?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('with organisation sign-in, sends the session cookie and no key, and asks for the agent’s own token', async () => {
+    const fetchStub = answering(() => jsonResponse(fixture.response));
+    await requestToken('Jane', { tokenUrl, auth: { kind: 'organization' }, fetch: fetchStub });
+    const [, init] = fetchStub.mock.calls[0] ?? [];
+    expect(init?.credentials).toBe('include');
+    expect(JSON.parse(String(init?.body))).toEqual({ user_name: 'Jane' });
+  });
+
+  it.each([
+    ['session-expired', 'Your sign-in with your organisation has expired. Sign in again to keep taking calls.'],
+    ['signed-out', 'You are not signed in with your organisation any more. Sign in again to keep taking calls.'],
+  ])('with organisation sign-in, a 401 (%s) asks the agent to sign in again', async (reason, message) => {
+    const organization = { tokenUrl, auth: { kind: 'organization' as const }, fetch: answering(() => jsonResponse({ error: 'x', reason }, 401)) };
+    const error = await failure(requestToken('Jane', organization));
+    expect(error).toMatchObject({ kind: 'signed-out', status: 401, message });
+  });
+
+  it('with organisation sign-in, a request for another agent’s token (403) is refused in the backend’s words', async () => {
+    const refusing = answering(() => jsonResponse({ error: 'You can ask only for your own token.' }, 403));
+    const error = await failure(requestToken('Joe', { tokenUrl, auth: { kind: 'organization' }, fetch: refusing }));
+    expect(error.message).toBe('The token service refused this request: You can ask only for your own token. Sign out, then sign in again.');
   });
 
   it('drops fields the contract does not name', async () => {

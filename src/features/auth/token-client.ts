@@ -1,9 +1,11 @@
-import { tokenErrorSchema, tokenResponseSchema, type TokenResponse } from '@/contracts/token-api';
+import type { AuthConfig } from '@/config/app-config';
+import { tokenErrorSchema, tokenResponseSchema, type TokenError, type TokenResponse } from '@/contracts/token-api';
 import { detailMaxLength, shortenUntrustedText } from '@/lib/untrusted-text';
 
 export interface TokenClientOptions {
   tokenUrl: string;
-  mobileApiKey: string;
+  /** With the seed's key the body carries it; with organisation sign-in the backend's session cookie goes instead. */
+  auth: AuthConfig;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -11,6 +13,7 @@ export interface TokenClientOptions {
 export type TokenFailureKind =
   | 'unknown-agent'
   | 'unauthorized'
+  | 'signed-out'
   | 'rate-limited'
   | 'server'
   | 'timeout'
@@ -32,19 +35,32 @@ export class TokenRequestError extends Error {
 
 export const defaultTokenTimeoutMs = 10_000;
 
-async function errorDetail(response: Response): Promise<string | undefined> {
+async function errorBody(response: Response): Promise<TokenError | undefined> {
   try {
     const parsed = tokenErrorSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data.error : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function failureFor(status: number, rawDetail: string | undefined, userName: string): TokenRequestError {
+function failureFor(status: number, body: TokenError | undefined, userName: string, auth: AuthConfig): TokenRequestError {
   // The backend's words and the typed name are quoted back, cleaned and short: they are not ours.
-  const detail = shortenUntrustedText(rawDetail, detailMaxLength);
+  const detail = shortenUntrustedText(body?.error, detailMaxLength);
   const suffix = detail ? ` (${detail})` : '';
+  if (auth.kind === 'organization' && status === 401) {
+    return new TokenRequestError(
+      'signed-out',
+      body?.reason === 'session-expired'
+        ? 'Your sign-in with your organisation has expired. Sign in again to keep taking calls.'
+        : 'You are not signed in with your organisation any more. Sign in again to keep taking calls.',
+      status,
+    );
+  }
+  if (auth.kind === 'organization' && status === 403) {
+    const reason = detail ? `: ${detail.replace(/[.\s]+$/, '')}` : '';
+    return new TokenRequestError('unauthorized', `The token service refused this request${reason}. Sign out, then sign in again.`, status);
+  }
   if (status === 404) {
     return new TokenRequestError(
       'unknown-agent',
@@ -72,7 +88,10 @@ function failureFor(status: number, rawDetail: string | undefined, userName: str
   return new TokenRequestError('rejected', `The token service rejected the sign-in (HTTP ${status})${suffix}.`, status);
 }
 
-/** POST {tokenUrl} {user_name, mobile_api_key} -> {user_id, user_name, jwt, expires_at}, validated. */
+/**
+ * POST {tokenUrl} -> {user_id, user_name, jwt, expires_at}, validated. The body is {user_name, mobile_api_key}
+ * with the seed's key; with organisation sign-in it is {user_name} and the backend's session cookie proves who asks.
+ */
 export async function requestToken(userName: string, options: TokenClientOptions): Promise<TokenResponse> {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? defaultTokenTimeoutMs;
@@ -83,7 +102,11 @@ export async function requestToken(userName: string, options: TokenClientOptions
     response = await fetchImpl(options.tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ user_name: userName, mobile_api_key: options.mobileApiKey }),
+      body: JSON.stringify(
+        options.auth.kind === 'mobile-api-key' ? { user_name: userName, mobile_api_key: options.auth.mobileApiKey } : { user_name: userName },
+      ),
+      // The session cookie is HttpOnly and SameSite=Strict: it goes to the backend (same site), never to script.
+      ...(options.auth.kind === 'organization' ? { credentials: 'include' as const } : {}),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
@@ -95,7 +118,7 @@ export async function requestToken(userName: string, options: TokenClientOptions
     }
     throw new TokenRequestError('network', 'The token service could not be reached. Check your connection and try again.');
   }
-  if (!response.ok) throw failureFor(response.status, await errorDetail(response), userName);
+  if (!response.ok) throw failureFor(response.status, await errorBody(response), userName, options.auth);
 
   let body: unknown;
   try {
