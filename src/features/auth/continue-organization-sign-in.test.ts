@@ -53,8 +53,8 @@ describe('continueOrganizationSignIn', () => {
 
   it('says when the sign-in service cannot be reached', async () => {
     const { store, actions } = storeIn('signed-out');
-    const fetch = vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch')));
-    await continueOrganizationSignIn(store, endpoints, { timeoutMs: 1000, fetch }, pageAt('https://softphone.example/'));
+    const unreachable = vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch')));
+    await continueOrganizationSignIn(store, endpoints, { timeoutMs: 1000, fetch: unreachable }, pageAt('https://softphone.example/'));
     expect(actions.showSignInProblem).toHaveBeenCalledWith(expect.stringMatching(/could not be reached/));
   });
 });
