@@ -4,7 +4,7 @@
 // test) hands it requests and upgrades.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getResponse } from 'msw';
+import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { demoMobileApiKey } from '../src/config/app-config.ts';
 import { createDemoTokenBackend } from '../src/demo/demo-token-backend.ts';
@@ -16,10 +16,13 @@ import { phoneSocketPath } from '../src/fake-cloud/phone-protocol.ts';
 import { createTransferHost, transferPrefix } from './transfer-host.ts';
 import { createContactCenterHost, speechRateFromEnv, webhooksPrefix } from './contact-center-host.ts';
 import { createControlRoutes } from './control-routes.ts';
+import { preflightResponse, withCrossOrigin } from './cross-origin.ts';
 import { WrtcFarEndMedia } from './media/wrtc-far-end-media.ts';
 import { readBody, sendFetchResponse } from './node-http.ts';
 import { carryPhone } from './phone-socket.ts';
 import { syntheticAgentCountFromEnv, syntheticAgents } from './synthetic-agents.ts';
+import { vonageApplicationFromEnv } from './vonage-application-env.ts';
+import { vonageTokenCheck, type VonageApplication } from './vonage-token-check.ts';
 
 /**
  * Requests are matched against the handlers on one fixed origin, whatever host name the browser used
@@ -28,8 +31,14 @@ import { syntheticAgentCountFromEnv, syntheticAgents } from './synthetic-agents.
 const routingOrigin = 'http://emulator.invalid';
 const endpoints = fakeCloudEndpoints(routingOrigin);
 const socketPath = endpoints.websocketPath;
+/** The SDK's own socket path: a live build sets only VITE_VONAGE_WEBSOCKET_URL, so its socket comes here. */
+const sdkDefaultSocketPath = '/v2/rtc';
 export const tokenPath = '/api/jwt';
 export const controlPrefix = '/emulator';
+/** The Users API, on the origin's root as the Voice API (`/v1/calls`): the backend's VONAGE_API_URL is the origin. */
+const usersApiPath = '/v1/users';
+/** The cloud's REST (the SDK's API, its metrics, the Users API): cross-origin callers in live-test mode. */
+const cloudRestPrefixes = ['/fake-vonage/', '/v2/rtc/metrics', usersApiPath];
 
 /** Paths the emulator answers; anything else is left to the host (Vite serves the app). */
 const ownedPrefixes = ['/fake-vonage/', '/v2/rtc/metrics', tokenPath, controlPrefix, webhooksPrefix, '/v1/calls', transferPrefix];
@@ -52,6 +61,8 @@ export interface EmulatorResources {
   sockets: number;
   /** Far-end peer connections of calls not yet ended. */
   farEndPeers: number;
+  /** Session expiry timers pending (live-test mode arms one per session with a token). */
+  sessionExpiries: number;
 }
 
 export interface EmulatorOptions {
@@ -61,11 +72,20 @@ export interface EmulatorOptions {
   publicBaseUrl?: string;
   /** Extra agents synthetic-0001 … beside the demo agents, for load tests; default EMULATOR_SYNTHETIC_AGENTS or 0. */
   syntheticAgents?: number;
+  /**
+   * Live-test mode: tokens are checked as Vonage checks them (signed by this application's private key,
+   * its application_id, not expired, a known `sub`, an ACL covering the SDK), sessions end when their token
+   * expires, the Users API is served, and the demo token backend is off (the real backend issues tokens).
+   * Default: EMULATOR_APPLICATION_ID with EMULATOR_PUBLIC_KEY_PATH, or off (the demo's unsigned tokens).
+   */
+  vonageApplication?: VonageApplication;
 }
 
 let socketIds = 0;
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  // First: a half-set live-test mode stops the host before anything is started.
+  const application = options.vonageApplication ?? vonageApplicationFromEnv();
   const media = new WrtcFarEndMedia();
   // The contact center's backend routes, on this origin: its NCCOs drive calls to its number and agents' calls out.
   const contactCenter = createContactCenterHost(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl });
@@ -77,10 +97,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     timing: { speechRate: options.speechRate ?? speechRateFromEnv() },
     contactCenter: contactCenter.options,
     voiceApiUrl: routingOrigin,
+    ...(application === undefined ? {} : { tokens: vonageTokenCheck(application), usersApiUrl: routingOrigin }),
   });
   const transfers = createTransferHost(() => contactCenter.publicBaseUrl());
   const tokenBackend = createDemoTokenBackend({ tokenUrl: `${routingOrigin}${tokenPath}`, mobileApiKey: demoMobileApiKey, agents });
-  const restHandlers = [...tokenBackend.handlers, ...cloud.restHandlers];
+  // In live-test mode the real backend issues tokens: the demo's must not be there to be used by mistake.
+  const tokenRoutes: RequestHandler[] =
+    application === undefined
+      ? tokenBackend.handlers
+      : [http.all(`${routingOrigin}${tokenPath}`, () => HttpResponse.json({ error: 'Live-test mode: tokens come from the real backend' }, { status: 404 }))];
+  const restHandlers = [...tokenRoutes, ...cloud.restHandlers];
+  const socketPaths = application === undefined ? [socketPath] : [socketPath, sdkDefaultSocketPath];
+  const owned = application === undefined ? ownedPrefixes : [...ownedPrefixes, usersApiPath];
   const control = createControlRoutes(cloud.control, tokenBackend.control);
   const sockets = new WebSocketServer({ noServer: true });
   // Phone pages (demo and test builds only): a simulated PSTN phone per open page.
@@ -109,7 +137,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
     async handleRequest(request, response) {
       const path = new URL(request.url ?? '/', routingOrigin).pathname;
-      if (!ownedPrefixes.some((prefix) => path === prefix || path.startsWith(prefix))) return false;
+      if (!owned.some((prefix) => path === prefix || path.startsWith(prefix))) return false;
       if (path.startsWith(controlPrefix)) return control.handle(request, response, path.slice(controlPrefix.length));
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBody(request);
       const fetchRequest = new Request(new URL(request.url ?? '/', routingOrigin), {
@@ -127,8 +155,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         await sendFetchResponse(response, await contactCenter.handle(fetchRequest));
         return true;
       }
-      const answer = await getResponse(restHandlers, fetchRequest);
-      await sendFetchResponse(response, answer ?? Response.json({ error: `No emulator route for ${request.method} ${path}` }, { status: 404 }));
+      const crossOrigin = application !== undefined && cloudRestPrefixes.some((prefix) => path.startsWith(prefix));
+      if (crossOrigin && request.method === 'OPTIONS') {
+        await sendFetchResponse(response, preflightResponse(request));
+        return true;
+      }
+      const found = await getResponse(restHandlers, fetchRequest);
+      const answer = found ?? Response.json({ error: `No emulator route for ${request.method} ${path}` }, { status: 404 });
+      await sendFetchResponse(response, crossOrigin ? withCrossOrigin(request, answer) : answer);
       return true;
     },
 
@@ -139,7 +173,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return true;
       }
       if (contactCenter.handleUpgrade(request, socket, head)) return true;
-      if (url.pathname.replace(/\/$/, '') !== socketPath) return false;
+      if (!socketPaths.includes(url.pathname.replace(/\/$/, ''))) return false;
       if (socketRefusal(cloud.socket, url)) {
         // A network that is down: the connection fails before it opens, and socket.io-client counts an attempt.
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
@@ -155,7 +189,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       contactCenter.setPublicBaseUrl(`http://${host}:${port}`);
     },
 
-    resources: () => ({ sockets: sockets.clients.size, farEndPeers: media.openPeerCount() }),
+    resources: () => ({ sockets: sockets.clients.size, farEndPeers: media.openPeerCount(), sessionExpiries: cloud.socket.hub.expiry.pending }),
 
     close() {
       contactCenter.close();

@@ -63,7 +63,7 @@ describe('an emulator with synthetic agents', () => {
     expect(emulator.cloud.socket.state.findAgent('synthetic-0004')).toBeUndefined();
     expect(emulator.cloud.socket.state.findAgent('Jane')).toBeDefined();
     expect(await tokenStatus('synthetic-0003')).toBe(200);
-    expect(emulator.resources()).toEqual({ sockets: 0, farEndPeers: 0 });
+    expect(emulator.resources()).toEqual({ sockets: 0, farEndPeers: 0, sessionExpiries: 0 });
   });
 
   it('knows the demo agents only by default', async () => {

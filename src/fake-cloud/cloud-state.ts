@@ -61,14 +61,14 @@ export interface CallRecord {
 const maxPendingEvents = 100;
 
 export class CloudState {
-  private readonly agents: readonly AgentRecord[];
+  private readonly agents: AgentRecord[];
   private readonly ids: IdFactory;
   private readonly now: () => Date;
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly calls = new Map<string, CallRecord>();
 
   constructor(agents: readonly AgentRecord[], ids: IdFactory, now: () => Date = () => new Date()) {
-    this.agents = agents;
+    this.agents = [...agents];
     this.ids = ids;
     this.now = now;
   }
@@ -79,6 +79,18 @@ export class CloudState {
 
   findAgent(userName: string): AgentRecord | undefined {
     return this.agents.find((agent) => agent.userName === userName);
+  }
+
+  /** Every user the cloud knows, as the Users API lists them. */
+  allAgents(): readonly AgentRecord[] {
+    return this.agents;
+  }
+
+  /** A user created through the Users API; like Vonage's users, it outlives resets. */
+  addAgent(userName: string, displayName: string): AgentRecord {
+    const agent: AgentRecord = { userName, userId: this.ids.next('USR'), displayName };
+    this.agents.push(agent);
+    return agent;
   }
 
   /**

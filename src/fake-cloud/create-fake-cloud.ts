@@ -17,10 +17,13 @@ import { OrphanedLegWatch } from './orphaned-legs.ts';
 import { voiceApiRoutes } from './voice-api/voice-api-routes.ts';
 import { PhoneLines } from './phone-lines.ts';
 import { fallbackRoutes } from './fallback-routes.ts';
+import { restTokenGuard } from './rest-token-guard.ts';
 import { sessionRoutes } from './session-routes.ts';
 import type { HeartbeatOptions, SocketConnectionDeps } from './socket-connection.ts';
 import { createSocketHandler } from './socket-handler.ts';
 import { SocketHub } from './socket-hub.ts';
+import { demoTokenCheck, type TokenCheck } from './token-check.ts';
+import { usersApiRoutes } from './users-api-routes.ts';
 import { WebRtcFarEndMedia } from './webrtc-far-end-media.ts';
 
 export interface FakeCloudEndpoints {
@@ -40,6 +43,10 @@ export interface FakeCloudOptions {
   contactCenter?: ContactCenterOptions;
   /** Where the Voice API (`/v1/calls`, transfers) is served; only hosts with a contact center need it. */
   voiceApiUrl?: string;
+  /** How tokens are checked; default: the demo's unsigned tokens, trusted for their `sub`. */
+  tokens?: TokenCheck;
+  /** Where the Users API (`/v1/users`) is served, for a backend that signs its own tokens; needs `tokens`. */
+  usersApiUrl?: string;
 }
 
 export interface FakeCloud {
@@ -52,7 +59,7 @@ export interface FakeCloud {
   control: FakeVonageControl;
   /** Simulated PSTN phones; a host that carries Phone pages registers them here (the emulator does). */
   phones: PhoneLines;
-  /** Stops the cloud's own timers (the orphaned-leg watch); the host is shutting down. */
+  /** Stops the cloud's own timers (the orphaned-leg watch, session expiries); the host is shutting down. */
   dispose(): void;
   /** The app registers how to read the agent's inbound RTP packet count for a call (it uses the SDK's getPeerConnection). */
   setAgentMediaProbe(probe: AgentMediaProbe): void;
@@ -80,21 +87,27 @@ export function createFakeCloud(options: FakeCloudOptions): FakeCloud {
   orphanedLegs.start();
   const { apiUrl, websocketUrl } = options.endpoints;
   const heartbeat = options.heartbeat ?? defaultHeartbeat;
+  const tokens = options.tokens ?? demoTokenCheck;
   const restHandlers = [
-    ...sessionRoutes(ctx, apiUrl, websocketUrl),
+    ...(tokens.guardsRest ? restTokenGuard(state, tokens, apiUrl, websocketUrl) : []),
+    ...(options.usersApiUrl === undefined ? [] : usersApiRoutes(state, tokens, options.usersApiUrl)),
+    ...sessionRoutes(ctx, tokens, apiUrl, websocketUrl),
     ...callRoutes(ctx, apiUrl),
     ...conversationRoutes(ctx, apiUrl),
     ...(options.voiceApiUrl === undefined ? [] : voiceApiRoutes(ctx, options.voiceApiUrl)),
     ...fallbackRoutes(apiUrl),
   ];
-  const socket: SocketConnectionDeps = { state, hub: ctx.hub, heartbeat };
+  const socket: SocketConnectionDeps = { state, hub: ctx.hub, heartbeat, tokens };
 
   return {
     handlers: [...restHandlers, createSocketHandler(socket, options.endpoints)],
     restHandlers,
     socket,
     control: createControl(ctx, () => agentProbe),
-    dispose: () => orphanedLegs.stop(),
+    dispose: () => {
+      orphanedLegs.stop();
+      ctx.hub.expiry.clearAll();
+    },
     phones,
     setAgentMediaProbe: (probe) => {
       agentProbe = probe;

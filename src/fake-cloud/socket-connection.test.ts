@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mintDemoToken } from './demo-token.ts';
 import { SocketConnection } from './socket-connection.ts';
+import { demoTokenCheck } from './token-check.ts';
 import { RecordingPort, testContext } from './test-support.ts';
 import { memberInvited } from './socket-events.ts';
 
@@ -16,7 +17,7 @@ afterEach(() => {
 function connect(ctx: ReturnType<typeof testContext>['ctx'], query: Record<string, string>, id = 'p1') {
   const port = new RecordingPort(id);
   const url = new URL(`ws://localhost/fake-vonage/socket/?${new URLSearchParams({ ...query, EIO: '4', transport: 'websocket' })}`);
-  const connection = new SocketConnection({ state: ctx.state, hub: ctx.hub, heartbeat }, port, url);
+  const connection = new SocketConnection({ state: ctx.state, hub: ctx.hub, heartbeat, tokens: demoTokenCheck }, port, url);
   connection.start();
   connection.receive('40');
   return { port, connection };

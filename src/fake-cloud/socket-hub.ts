@@ -2,6 +2,8 @@
 // agent hear an invite, as on Vonage). A session with no socket keeps its events for the next reconnect.
 import type { CloudState, SessionRecord } from './cloud-state.ts';
 import { disconnectFrame, encodeEvent } from './engine-io-framing.ts';
+import { SessionExpiry } from './session-expiry.ts';
+import type { TokenRefusalCode } from './token-check.ts';
 import type { SocketEvent } from './wire-types.ts';
 import { emptyBody } from './socket-events.ts';
 
@@ -27,6 +29,8 @@ export class SocketHub {
   /** Users whose network is "down": their new sockets are refused until this instant (epoch ms). */
   private readonly offlineUntil = new Map<string, number>();
   maxSessionsPerUser = defaultMaxSessionsPerUser;
+  /** Each session ends when its latest token expires (armed where a token is accepted). */
+  readonly expiry = new SessionExpiry((sessionId) => this.expireSession(sessionId));
 
   constructor(state: CloudState) {
     this.state = state;
@@ -75,15 +79,32 @@ export class SocketHub {
     }
   }
 
-  /** As for an expired token: the error event (ignored by a live SDK) then a DISCONNECT, which ends the session. */
+  /** As for an expired token, for every session of the user (see expireSession). */
   expireUser(userName: string): void {
-    for (const port of this.portsOfUser(userName)) {
-      this.send(port, { type: 'system:error:expired-token', payload: emptyBody() });
-      port.send(disconnectFrame);
-      this.detach(port);
-      setTimeout(() => port.close(), closeAfterDisconnectMs);
-    }
-    for (const session of this.state.sessionsOf(userName)) this.state.endSession(session.id);
+    for (const session of this.state.sessionsOf(userName)) this.expireSession(session.id);
+  }
+
+  /** As Vonage ends a session whose token expired: each socket gets the error event, then a DISCONNECT. */
+  expireSession(sessionId: string): void {
+    for (const port of this.portsOfSession(sessionId)) this.disconnect(port, 'system:error:expired-token');
+    this.endSession(sessionId);
+  }
+
+  /**
+   * socket.disconnect(true) after an error event: a live SDK ignores the event but reports the DISCONNECT as
+   * sessionError EXPIRED_TOKEN and does not reconnect (PROTOCOL.md §13).
+   */
+  disconnect(port: SocketPort, errorType: TokenRefusalCode): void {
+    this.send(port, { type: errorType, payload: emptyBody() });
+    port.send(disconnectFrame);
+    this.detach(port);
+    setTimeout(() => port.close(), closeAfterDisconnectMs);
+  }
+
+  /** The session is over (logout, expiry): forgotten, with its expiry timer. */
+  endSession(sessionId: string): void {
+    this.expiry.clear(sessionId);
+    this.state.endSession(sessionId);
   }
 
   /** Closes every socket and ends every simulated outage (see resetCloud). */
@@ -93,6 +114,7 @@ export class SocketHub {
       port.close();
     }
     this.offlineUntil.clear();
+    this.expiry.clearAll();
     this.maxSessionsPerUser = defaultMaxSessionsPerUser;
   }
 
