@@ -1,5 +1,9 @@
 import { createAgentDirectory } from './agent-directory';
-import type { AppDeps } from './app';
+import type { AppDeps, AuthDeps } from './app';
+import { createAgentSessions } from './auth/agent-sessions';
+import type { AuthConfig } from './auth/auth-config';
+import type { OidcSignIn } from './auth/oidc-sign-in';
+import { createSignInTransactions } from './auth/sign-in-transactions';
 import type { ClientAddress } from './client-address';
 import type { Clock } from './clock';
 import type { TokenServerConfig } from './config';
@@ -19,6 +23,8 @@ interface Runtime {
   now: Clock;
   logger: Logger;
   clientAddress: ClientAddress;
+  /** The IdP, discovered before the app is built (discoverOidcSignIn); required when AUTH_MODE is oidc. */
+  oidcSignIn?: OidcSignIn;
 }
 
 const usersApiTokenLifetimeSeconds = 5 * 60;
@@ -28,7 +34,7 @@ export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppD
   const { now, logger, clientAddress } = runtime;
   const signer = createJwtSigner({ applicationId: config.applicationId, privateKey: config.privateKey, now });
   return {
-    mobileApiKey: config.mobileApiKey,
+    auth: authDeps(config.auth, runtime),
     agents: createAgentDirectory(config.agents),
     tokenTtlSeconds: config.tokenTtlSeconds,
     corsOrigins: config.corsOrigins,
@@ -47,6 +53,20 @@ export function createAppDeps(config: TokenServerConfig, runtime: Runtime): AppD
           contactCenter: contactCenterDeps(config.contactCenter, runtime),
           transfer: transferDeps(config, config.contactCenter.contactCenterNumber, runtime),
         }),
+  };
+}
+
+function authDeps(auth: AuthConfig, { now, oidcSignIn }: Runtime): AuthDeps {
+  if (auth.mode === 'mobile-api-key') return { mode: 'mobile-api-key', mobileApiKey: auth.mobileApiKey };
+  if (oidcSignIn === undefined) throw new Error('AUTH_MODE=oidc needs the discovered identity provider (discoverOidcSignIn) to build the app');
+  return {
+    mode: 'oidc',
+    signIn: oidcSignIn,
+    transactions: createSignInTransactions(now),
+    sessions: createAgentSessions(auth.sessionTtlSeconds, now),
+    sessionTtlSeconds: auth.sessionTtlSeconds,
+    appUrl: auth.appUrl,
+    agentClaim: auth.agentClaim,
   };
 }
 

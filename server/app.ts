@@ -1,17 +1,32 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AgentDirectory } from './agent-directory';
+import { createSessionRoutes, type SessionRoutesDeps } from './auth/session-routes';
+import { createSessionTokenHandler } from './auth/session-token-handler';
 import type { BurstLog } from './burst-log';
+import type { ClientAddress } from './client-address';
 import { logClientErrors } from './client-error-logging';
 import { createContactCenterRoutes, type ContactCenterDeps } from './contact-center/create-contact-center';
 import { createTransferHandler, type TransferDeps } from './calls/transfer-handler';
 import { jsonError } from './json-error';
 import { escapeForLog } from './log-text';
-import { createTokenHandler, type TokenHandlerDeps } from './token-handler';
+import { createTokenHandler } from './token-handler';
+import type { TokenIssuingDeps } from './token-issuer';
 
-export interface AppDeps extends TokenHandlerDeps {
+/** How POST /api/jwt knows who is asking (AUTH_MODE). */
+export type AuthDeps =
+  /** OpenID Connect sign-in, a session cookie, and tokens only for the session's own agent. */
+  | ({ mode: 'oidc' } & Omit<SessionRoutesDeps, 'agents' | 'clientAddress' | 'logger' | 'clientErrors'>)
+  /** The seed contract: anyone with the (public) key may ask for any agent. */
+  | { mode: 'mobile-api-key'; mobileApiKey: string };
+
+export interface AppDeps extends TokenIssuingDeps {
+  auth: AuthDeps;
+  agents: AgentDirectory;
+  clientAddress: ClientAddress;
   corsOrigins: readonly string[];
   /** Refused requests (4xx), logged once per burst. */
   clientErrors: BurstLog;
@@ -26,6 +41,7 @@ export const maxBodyBytes = 4 * 1024;
 
 /** The whole HTTP surface, built from injected parts so tests drive it with `app.request` and no port. */
 export function createApp(deps: AppDeps): Hono {
+  const { auth } = deps;
   const app = new Hono();
 
   app.use(logClientErrors(deps));
@@ -36,7 +52,7 @@ export function createApp(deps: AppDeps): Hono {
       xFrameOptions: 'DENY',
     }),
   );
-  app.use('/api/*', cors({ origin: [...deps.corsOrigins], allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  app.use('/api/*', cors(corsOptions(deps)));
   app.use(
     methodNotAllowed({
       app,
@@ -44,18 +60,21 @@ export function createApp(deps: AppDeps): Hono {
         jsonError(c, 405, `${c.req.method} is not allowed here; use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
     }),
   );
-  // Tokens and errors alike are per-request answers that no browser or proxy should keep.
-  app.use('/api/*', async (c, next) => {
+  // Tokens, sessions, sign-in redirects and errors alike are per-request answers that no browser or proxy should keep.
+  const noStore: MiddlewareHandler = async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
-  });
+  };
+  app.use('/api/*', noStore);
+  app.use('/auth/*', noStore);
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post(
     '/api/jwt',
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => jsonError(c, 413, `The request body is larger than ${maxBodyBytes} bytes.`) }),
-    createTokenHandler(deps),
+    auth.mode === 'oidc' ? createSessionTokenHandler({ ...deps, sessions: auth.sessions }) : createTokenHandler({ ...deps, mobileApiKey: auth.mobileApiKey }),
   );
+  if (auth.mode === 'oidc') app.route('/', createSessionRoutes({ ...deps, ...auth }));
   if (deps.transfer !== undefined) {
     app.post(
       '/api/calls/:callId/transfer',
@@ -72,4 +91,15 @@ export function createApp(deps: AppDeps): Hono {
     return jsonError(c, 500, 'Internal server error.');
   });
   return app;
+}
+
+// With sessions the browser must send the cookie (credentials) and may also read and end the session; the
+// seed contract has only POST /api/jwt, and no cookie to send. Authorization carries the agent's Vonage token
+// to the transfer route, in either mode.
+function corsOptions({ auth, corsOrigins }: AppDeps): Parameters<typeof cors>[0] {
+  const origin = [...corsOrigins];
+  const allowHeaders = ['Content-Type', 'Authorization'];
+  return auth.mode === 'oidc'
+    ? { origin, credentials: true, allowMethods: ['GET', 'POST', 'DELETE'], allowHeaders, maxAge: 600 }
+    : { origin, allowMethods: ['POST'], allowHeaders, maxAge: 600 };
 }

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { agentNamePattern } from './agent-directory';
+import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { loadContactCenterConfig, type ContactCenterConfig } from './contact-center/contact-center-config';
 import { loadPrivateKey, readTextFile, type ReadTextFile } from './private-key';
 import { defaultSignInLimits, type SignInLimitCounts } from './sign-in-limits';
@@ -9,7 +10,8 @@ import { defaultSignInLimits, type SignInLimitCounts } from './sign-in-limits';
 export interface TokenServerConfig {
   applicationId: string;
   privateKey: KeyObject;
-  mobileApiKey: string;
+  /** How an agent signs in before asking for a token: OpenID Connect, or the seed contract's shared key. */
+  auth: AuthConfig;
   /** Configured spelling, which is also the Vonage user name. */
   agents: readonly string[];
   tokenTtlSeconds: number;
@@ -39,7 +41,6 @@ export const defaults = {
 
 const maxTokenTtlSeconds = 24 * 60 * 60;
 const minTokenTtlSeconds = 60;
-const minMobileApiKeyLength = 8;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // An empty or blank variable (`PORT=`) is treated as unset, so defaults apply and "missing" means missing.
@@ -131,9 +132,6 @@ const environmentSchema = z.object({
   VONAGE_APPLICATION_ID: required('VONAGE_APPLICATION_ID').refine((id) => uuidPattern.test(id), {
     error: 'VONAGE_APPLICATION_ID must be a Vonage application id (a UUID like 12345678-abcd-4ef0-9abc-1234567890ab).',
   }),
-  MOBILE_API_KEY: required('MOBILE_API_KEY').refine((key) => key.length >= minMobileApiKeyLength, {
-    error: `MOBILE_API_KEY must be at least ${minMobileApiKeyLength} characters.`,
-  }),
   AGENTS: agentsSchema,
   TOKEN_TTL_SECONDS: wholeNumber(
     'TOKEN_TTL_SECONDS',
@@ -167,18 +165,23 @@ export function loadConfig(env: Environment, readFile: ReadTextFile = readTextFi
   );
   if (!privateKey.ok) problems.push(privateKey.problem);
 
+  // CORS origins are passed only when valid, so APP_URL is checked against them without a second complaint.
+  const corsOrigins = corsOriginsSchema.safeParse(env.CORS_ORIGIN);
+  const auth = loadAuthConfig(env, corsOrigins.success ? corsOrigins.data : undefined);
+  if (!auth.ok) problems.push(...auth.problems);
+
   // Agents are passed only when valid, so INBOUND_AGENT is checked against them without a second complaint.
   const contactCenter = loadContactCenterConfig(env, readFile, parsed.success ? parsed.data.AGENTS : undefined);
   if (!contactCenter.ok) problems.push(...contactCenter.problems);
 
-  if (!parsed.success || !privateKey.ok || !contactCenter.ok) return { ok: false, problems };
+  if (!parsed.success || !privateKey.ok || !auth.ok || !contactCenter.ok) return { ok: false, problems };
   const values = parsed.data;
   return {
     ok: true,
     config: {
       applicationId: values.VONAGE_APPLICATION_ID,
       privateKey: privateKey.key,
-      mobileApiKey: values.MOBILE_API_KEY,
+      auth: auth.config,
       agents: values.AGENTS,
       tokenTtlSeconds: values.TOKEN_TTL_SECONDS,
       port: values.PORT,

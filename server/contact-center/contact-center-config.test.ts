@@ -7,6 +7,7 @@ const keys = createTestKeyPair();
 const tokenEnv: Environment = {
   VONAGE_APPLICATION_ID: '0f3b2a1c-5d6e-4f70-8a9b-0c1d2e3f4a5b',
   VONAGE_PRIVATE_KEY: keys.privateKeyPem,
+  AUTH_MODE: 'mobile-api-key',
   MOBILE_API_KEY: 'a-long-enough-key',
   AGENTS: 'Jane, Joe',
 };
