@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import type { CloudOptions } from './e2e/support/fixtures';
+import { liveUrls } from './e2e/live/support/live-ports';
 
 // Browsers cannot be downloaded here: Playwright drives the system Chromium (Debian's, by default).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,9 +41,12 @@ export default defineConfig<object, CloudOptions>({
   },
   projects: [
     // The local emulator (a real server, real WebSockets, Node WebRTC far ends): what `npm run dev` runs.
-    { name: 'emulator', use: { demoCloud: 'emulator' } },
+    { name: 'emulator', testIgnore: /live\//, use: { demoCloud: 'emulator' } },
     // The static demo build, with the whole cloud inside the page (MSW): it must keep working on its own.
-    { name: 'static-demo', testMatch: /(sign-in|inbound-calls|untrusted-text|microphone-privacy)\.spec\.ts$/, use: { demoCloud: 'in-page' } },
+    { name: 'static-demo', testMatch: /(sign-in|inbound-calls|untrusted-text|microphone-privacy)\.spec\.ts$/, testIgnore: /live\//, use: { demoCloud: 'in-page' } },
+    // Live mode end to end: the production build, the real backend with sign-in at a real OpenID provider, and
+    // the emulator checking the backend's tokens as Vonage does (e2e/live/support/live-stack.ts).
+    { name: 'live', testMatch: /live\/.*\.spec\.ts$/, use: { demoCloud: 'live', baseURL: liveUrls().app } },
   ],
   webServer: {
     // The static demo build (MSW + the cloud in the page) served as files. The token timeout is the product's

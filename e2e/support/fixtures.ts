@@ -16,8 +16,11 @@ interface SoftphoneOptions {
 }
 
 export interface CloudOptions {
-  /** Set per project: the shared local emulator (a real server), or the whole cloud in the page (static demo). */
-  demoCloud: 'emulator' | 'in-page';
+  /**
+   * Set per project: the shared local emulator (a real server), the whole cloud in the page (static demo), or
+   * live mode's production build against the real backend and the emulator checking tokens (e2e/live/).
+   */
+  demoCloud: 'emulator' | 'in-page' | 'live';
 }
 
 interface CloudFixtures {

@@ -110,6 +110,8 @@ describe('OpenID Connect sign-in', () => {
       code_challenge: expect.stringMatching(/^[\w-]{43}$/),
       state: expect.stringMatching(/^[\w-]{20,}$/),
       nonce: expect.stringMatching(/^[\w-]{20,}$/),
+      // Asked every time: on a shared desk the next agent must not land in the previous agent's IdP session.
+      prompt: 'login',
     });
     expect(login.headers.get('Set-Cookie')).toMatch(/^softphone-sign-in=[\w-]{43}; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
     expect(login.headers.get('Cache-Control')).toBe('no-store');

@@ -55,6 +55,10 @@ function createOidcSignIn(configuration: client.Configuration, settings: OidcCli
         code_challenge_method: 'S256',
         state: checks.state,
         nonce: checks.nonce,
+        // The IdP asks who is signing in every time, even with its own session still open: on a shared desk the
+        // next agent must not land in the account of the one who signed out, nor a refused account be retried
+        // without a chance to pick another. (A reload does not come here: the backend's own session answers it.)
+        prompt: 'login',
       });
       return { authorizationUrl, checks };
     },

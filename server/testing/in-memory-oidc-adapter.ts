@@ -46,8 +46,11 @@ export function createInMemoryOidcAdapter(): (name: string) => Adapter {
       destroy: async (id) => {
         records.delete(keyFor(id));
       },
+      // The provider calls this on each token model's adapter: only that model's records go. (Revoking across
+      // models also deleted the sign-in's Interaction, which carries the grantId too, so switching accounts at the
+      // IdP failed with "interaction session not found".)
       revokeByGrantId: async (grantId) => {
-        for (const [key, entry] of records) if (entry.payload.grantId === grantId) records.delete(key);
+        for (const [key, entry] of records) if (key.startsWith(`${name}:`) && entry.payload.grantId === grantId) records.delete(key);
       },
     };
   };
