@@ -111,6 +111,7 @@ test.describe('Live mode', () => {
     await live.backend.goDown();
     const renewal = softphone.page.getByRole('status', { name: 'Session renewal' });
     await expect(renewal).toContainText('Your session could not be renewed', { timeout: renewalAfterMs + 10_000 });
+    await expect(renewal).toContainText('The token service could not be reached.');
     await expect(renewal).toContainText('your session ends at');
     await expect(softphone.connection).toHaveText('Ready');
 

@@ -1021,7 +1021,7 @@ describe('applySoftphoneEvent: purity', () => {
     'sign-in-failed': { type: 'sign-in-failed', message: 'x' },
     'signed-out': { type: 'signed-out' },
     'token-refreshed': { type: 'token-refreshed', expiresAt: 2 },
-    'token-refresh-failed': { type: 'token-refresh-failed', failures: 1, nextAttemptAt: 3, expiresAt: 4 },
+    'token-refresh-failed': { type: 'token-refresh-failed', failures: 1, nextAttemptAt: 3, expiresAt: 4, reason: 'x' },
     'answer-requested': { type: 'answer-requested', callId: 'IN-1' },
     'answer-succeeded': { type: 'answer-succeeded', callId: 'IN-3' },
     'answer-failed': { type: 'answer-failed', callId: 'IN-3', message: 'x' },

@@ -39,7 +39,9 @@ export const connectionHandlers = {
   'signed-out': (state) => ({ ...initialSoftphoneState, lastAgentName: state.lastAgentName }),
   'token-refreshed': (state, event) => ({ ...withoutTokenRenewal(state), tokenExpiresAt: event.expiresAt }),
   'token-refresh-failed': (state, event) =>
-    state.agent ? { ...state, tokenRenewal: { failures: event.failures, nextAttemptAt: event.nextAttemptAt, expiresAt: event.expiresAt } } : state,
+    state.agent
+      ? { ...state, tokenRenewal: { failures: event.failures, nextAttemptAt: event.nextAttemptAt, expiresAt: event.expiresAt, reason: event.reason } }
+      : state,
   'session-error': (state, event) => {
     if (!sessionStates.has(state.connection)) return state;
     const expired = event.reason === 'EXPIRED_TOKEN';

@@ -52,8 +52,8 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       dispatch({ type: 'token-refreshed', expiresAt });
       return expiresAt;
     },
-    onRefreshFailed: ({ attempt, nextAttemptAt, expiresAt }) =>
-      dispatch({ type: 'token-refresh-failed', failures: attempt, nextAttemptAt, expiresAt }),
+    onRefreshFailed: ({ attempt, nextAttemptAt, expiresAt, reason }) =>
+      dispatch({ type: 'token-refresh-failed', failures: attempt, nextAttemptAt, expiresAt, reason }),
   });
 
   const autoReconnector = createAutoReconnector({

@@ -12,7 +12,7 @@ export type ActionEvent =
   | { type: 'signed-out' }
   | { type: 'token-refreshed'; expiresAt: number }
   /** Renewing the token failed `failures` times in a row; the next try is due at `nextAttemptAt`. */
-  | { type: 'token-refresh-failed'; failures: number; nextAttemptAt: number; expiresAt: number }
+  | { type: 'token-refresh-failed'; failures: number; nextAttemptAt: number; expiresAt: number; reason: string }
   /** After a lost connection the softphone tries again by itself; `attempt` counts from 1. */
   | { type: 'auto-reconnect-scheduled'; attempt: number; nextAttemptAt: number }
   | { type: 'answer-requested'; callId: string }

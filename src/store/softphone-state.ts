@@ -129,7 +129,8 @@ export interface SoftphoneState {
   sessionId?: string;
   tokenExpiresAt?: number;
   /** The token could not be renewed: the agent is told the next try and when the session would end. */
-  tokenRenewal?: { failures: number; nextAttemptAt: number; expiresAt: number };
+  /** `reason`: the last failure's sentence, from the token client (already cleaned and short). */
+  tokenRenewal?: { failures: number; nextAttemptAt: number; expiresAt: number; reason: string };
   /** Set while the softphone reconnects by itself after a lost connection: the next try and its number. */
   autoReconnect?: { attempt: number; nextAttemptAt: number };
   /** A sentence for the agent about the connection (sign-in failures, lost session). */

@@ -1111,7 +1111,7 @@ describe('token refresh', () => {
     expect(adapter.requestsTo('refreshSession')).toHaveLength(0);
     expect(clock.pendingDelays).toEqual([tokenRefreshRetryMs]);
     // The agent is told, with the next try and when the session would end.
-    expect(store.getState().tokenRenewal).toEqual({ failures: 1, nextAttemptAt: clock.time + tokenRefreshRetryMs, expiresAt: firstExpiry });
+    expect(store.getState().tokenRenewal).toEqual({ failures: 1, nextAttemptAt: clock.time + tokenRefreshRetryMs, expiresAt: firstExpiry, reason: 'offline' });
 
     clock.advance(tokenRefreshRetryMs);
     expect(deps.requestToken).toHaveBeenCalledTimes(3);

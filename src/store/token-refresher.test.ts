@@ -37,7 +37,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const start = 1_000_000;
 const hour = 3_600_000;
 
-function setup(onRefreshFailed?: (failure: { attempt: number; nextAttemptAt: number; expiresAt: number }) => void) {
+function setup(onRefreshFailed?: (failure: { attempt: number; nextAttemptAt: number; expiresAt: number; reason: string }) => void) {
   const clock = manualClock(start);
   const attempts: Array<Deferred<number | undefined> & { stillWanted: () => boolean }> = [];
   const refresh = vi.fn((stillWanted: () => boolean) => {
@@ -121,7 +121,7 @@ describe('createTokenRefresher', () => {
     lastAttempt().reject(new Error('offline'));
     await settle();
     expect(clock.pendingDelays).toEqual([5_000]);
-    expect(failures).toEqual([{ attempt: 1, nextAttemptAt: clock.now() + 5_000, expiresAt: start + hour }]);
+    expect(failures).toEqual([{ attempt: 1, nextAttemptAt: clock.now() + 5_000, expiresAt: start + hour, reason: 'offline' }]);
 
     clock.advance(4_999);
     expect(refresh).toHaveBeenCalledTimes(1);

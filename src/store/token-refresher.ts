@@ -10,7 +10,7 @@ export interface TokenRefresherDeps {
   /** Fetches a new token and hands it to the SDK, unless `stillWanted()` has become false; returns its expiry. */
   refresh(stillWanted: () => boolean): Promise<number | undefined>;
   /** A refresh failed: the next try is at `nextAttemptAt`; without a new token the session ends at `expiresAt`. */
-  onRefreshFailed?(failure: { attempt: number; nextAttemptAt: number; expiresAt: number }): void;
+  onRefreshFailed?(failure: { attempt: number; nextAttemptAt: number; expiresAt: number; reason: string }): void;
 }
 
 /** Refresh when this share of the token's lifetime has passed (not a fixed minute before expiry). */
@@ -52,11 +52,13 @@ export function createTokenRefresher(deps: TokenRefresherDeps): TokenRefresher {
     try {
       const nextExpiry = await deps.refresh(stillWanted);
       if (stillWanted() && nextExpiry !== undefined) schedule(nextExpiry, current);
-    } catch {
-      // The current token still works until it expires; keep trying, and say so.
+    } catch (error) {
+      // The current token still works until it expires; keep trying, and say so (and why: some failures, such as
+      // a sign-in that ran out at the backend, need the agent rather than another try).
       if (!stillWanted()) return;
       const delay = retryDelayFor(failures + 1);
-      deps.onRefreshFailed?.({ attempt: failures + 1, nextAttemptAt: deps.now() + delay, expiresAt });
+      const reason = error instanceof Error ? error.message : String(error);
+      deps.onRefreshFailed?.({ attempt: failures + 1, nextAttemptAt: deps.now() + delay, expiresAt, reason });
       wait(delay, () => void attempt(current, expiresAt, failures + 1));
     }
   }

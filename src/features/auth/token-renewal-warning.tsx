@@ -18,7 +18,7 @@ export function TokenRenewalWarning() {
       className={renewal ? 'rounded-2xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-300' : 'sr-only'}
     >
       {renewal
-        ? `Your session could not be renewed (${renewal.failures} ${renewal.failures === 1 ? 'try' : 'tries'}). ` +
+        ? `Your session could not be renewed (${renewal.failures} ${renewal.failures === 1 ? 'try' : 'tries'}): ${renewal.reason} ` +
           `The softphone tries again in ${Math.max(1, Math.ceil((renewal.nextAttemptAt - now) / 1000))} s. ` +
           `If it keeps failing, your session ends at ${clockTime(renewal.expiresAt)}: finish or hand over calls before then.`
         : ''}
