@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { vonageEmulator } from './emulator/vite-plugin.ts';
+import { parseAppConfig } from './src/config/app-config.ts';
 import { liveContentSecurityPolicy } from './vite-plugins/content-security-policy.ts';
 
 const require = createRequire(import.meta.url);
@@ -58,6 +59,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator), liveContentSecurityPolicy(demo ? undefined : env)],
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
+    // The configuration parsed and validated here, from what import.meta.env holds in this build (src/app/build-time-config.ts).
+    define: { __SOFTPHONE_CONFIG__: JSON.stringify(parseAppConfig(loadEnv(mode, process.cwd(), 'VITE_'))) },
     server: {
       // Live mode: the browser calls /api on its own origin and the dev server forwards to the token server.
       // The backend's /api and, with organisation sign-in, its /auth (the browser goes there and comes back).
@@ -71,6 +74,8 @@ export default defineConfig(({ mode }) => {
     // Live builds have no source maps: a map carries the full source text, and whatever sits in outDir is served.
     build: {
       sourcemap: demo,
+      // Every browser the softphone supports (WebRTC, Web Locks) has modulepreload: no polyfill in the entry.
+      modulePreload: { polyfill: false },
       // The emulator demo is two pages: the softphone and the Phone (phone.html).
       ...(emulator ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, 'index.html'), phone: path.resolve(import.meta.dirname, 'phone.html') } } } : {}),
     },

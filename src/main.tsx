@@ -1,21 +1,18 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { ConfigProblems } from './app/config-problems';
 import { SoftphoneProvider } from './store/softphone-provider';
-import { parseAppConfig, type AppConfig } from './config/app-config';
-import { requestToken } from './features/auth/token-client';
-import { endBackendSession, organizationEndpoints } from './features/auth/organization-sign-in';
-import { continueOrganizationSignIn } from './features/auth/continue-organization-sign-in';
-import { OrganizationSignInForm } from './features/auth/organization-sign-in-form';
+import type { AppConfig } from './config/app-config';
+import { buildTimeConfig } from './app/build-time-config';
+import { loadOrganizationSignInFlow } from './app/organization-sign-in-flow';
+import { OrganizationSignInScreen } from './app/organization-sign-in-screen';
 import { createSoftphoneStore } from './store/softphone-store';
 import type { VoiceEndpoints } from './voice/voice-adapter';
 import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
-import { checkMicrophone } from './voice/microphone-check';
+import { createMicrophoneReadiness } from './voice/microphone-readiness';
 import { warnBeforeLeavingDuringCalls } from './app/leave-warning';
 import { tabRecoveryStorage } from './app/tab-recovery-storage';
 import { agentPreferencesStorage } from './app/agent-preferences-storage';
-import { playAutoAnswerTone } from './app/auto-answer-tone';
 import { retryingImport } from './lib/retrying-import';
 import './index.css';
 
@@ -43,33 +40,40 @@ const demoBuild = import.meta.env.VITE_SOFTPHONE_MODE === 'demo';
 
 function start(config: AppConfig) {
   // Live builds sign agents in with the organisation by default (demo builds drop this code: `demoBuild` is a build-time constant).
-  const organization = !demoBuild && config.auth.kind === 'organization' ? organizationEndpoints(config.tokenUrl) : undefined;
+  const organization = !demoBuild && config.auth.kind === 'organization' ? loadOrganizationSignInFlow(config.tokenUrl) : undefined;
   const backendOptions = { timeoutMs: config.tokenTimeoutMs };
   const demoBackend = demoBuild ? import('./demo/start-demo-backend').then((demo) => demo.startDemoBackend(config)) : undefined;
   const endpoints: Promise<VoiceEndpoints> = demoBackend
     ? demoBackend.then((demo) => demo.endpoints)
     : Promise.resolve(config.mode === 'live' ? config.vonage : {});
 
+  // The token client (and the response validator, zod) is not needed to show the sign-in form: fetched on intent.
+  const loadTokenClient = () => import('./features/auth/token-client');
+  const microphone = createMicrophoneReadiness(navigator.permissions, navigator.mediaDevices);
   const store = createSoftphoneStore({
     async loadAdapter() {
+      // Call details (its own store and chunk) follows every call's conversation through the same adapter: its
+      // chunk is fetched beside the SDK's, so connecting it adds no wait of its own to the sign-in.
+      const callDetails = retryingImport(() => import('./call-details/app-call-details'));
+      callDetails.catch(() => undefined);
       const adapter = await loadVoiceAdapter({ endpoints: await endpoints, rtcStatsTelemetry: config.mode === 'live' });
       demoBackend?.then((demo) => demo.setAgentMediaProbe((callId) => adapter.mediaReport(callId)));
-      // Call details (its own store and chunk) follows every call's conversation through the same adapter.
-      await retryingImport(() => import('./call-details/app-call-details'))
+      await callDetails
         .then((details) => details.connectCallDetails(adapter))
         .catch((error: unknown) => console.warn('Call details are unavailable', error));
       return adapter;
     },
     async requestToken(userName) {
-      await endpoints;
+      const [{ requestToken }] = await Promise.all([retryingImport(loadTokenClient), endpoints]);
       return requestToken(userName, { tokenUrl: config.tokenUrl, auth: config.auth, timeoutMs: config.tokenTimeoutMs });
     },
-    ...(organization ? { endBackendSession: () => endBackendSession(organization.sessionUrl, backendOptions) } : {}),
+    ...(organization ? { endBackendSession: async () => (await organization).endBackendSession(backendOptions) } : {}),
     async parseDialInput(input) {
       const { parseDialInput } = await import('./lib/dial-target');
       return parseDialInput(input, config.defaultCountry);
     },
-    checkMicrophone: () => checkMicrophone(),
+    checkMicrophone: microphone.check,
+    microphoneKnownWorking: microphone.knownWorking,
     now: Date.now,
     random: Math.random,
     onNetworkOnline(callback) {
@@ -82,7 +86,8 @@ function start(config: AppConfig) {
     },
     recoveryStorage: tabRecoveryStorage(tabStorage()),
     preferencesStorage: agentPreferencesStorage(browserStorage()),
-    playAutoAnswerTone,
+    // Not needed before the first auto-answered call: its own small chunk, fetched on sign-in intent.
+    playAutoAnswerTone: () => void import('./app/auto-answer-tone').then((tone) => tone.playAutoAnswerTone()),
     async transferCall(request) {
       const { createTransferClient } = await import('./features/calls/transfer-client');
       return createTransferClient({ tokenUrl: config.tokenUrl, timeoutMs: config.tokenTimeoutMs })(request);
@@ -91,7 +96,11 @@ function start(config: AppConfig) {
   // A reload during a shift (or a call) signs the agent back in and takes back the connected calls.
   const resuming = store.actions.resumeAfterReload();
   // Back from the organisation's sign-in (or reloaded while signed in there): on to the voice service by itself.
-  if (organization) void resuming.then(() => continueOrganizationSignIn(store, organization, backendOptions));
+  if (organization) {
+    void Promise.all([organization, resuming])
+      .then(([flow]) => flow.continueSignIn(store, backendOptions))
+      .catch((error: unknown) => console.warn('Organisation sign-in is unavailable', error));
+  }
   warnBeforeLeavingDuringCalls(store);
   // Ended calls go to the agent's call history (IndexedDB): its own chunk, started before any call can end.
   void retryingImport(() => import('./history/app-call-history'))
@@ -102,6 +111,8 @@ function start(config: AppConfig) {
   const preload = () => {
     void endpoints.then(preloadVoiceSdk).catch(() => undefined);
     void import('./app/agent-workspace').catch(() => undefined);
+    void loadTokenClient().catch(() => undefined);
+    void import('./app/auto-answer-tone').catch(() => undefined);
   };
 
   let sidePanel: ReactNode;
@@ -122,13 +133,30 @@ function start(config: AppConfig) {
       <App
         onSignInIntent={preload}
         sidePanel={sidePanel}
-        signInScreen={organization && <OrganizationSignInForm signInUrl={organization.signInUrl} onIntent={preload} />}
+        signInScreen={
+          organization && (
+            <Suspense fallback={null}>
+              <OrganizationSignInScreen flow={organization} onIntent={preload} />
+            </Suspense>
+          )
+        }
       />
     </SoftphoneProvider>
   );
 }
 
+/** Shown instead of the softphone for a build whose configuration is unusable: its own chunk. */
+function configProblems(problems: string[]) {
+  const ConfigProblems = lazy(() => import('./app/config-problems').then((module) => ({ default: module.ConfigProblems })));
+  return (
+    <Suspense fallback={null}>
+      <ConfigProblems problems={problems} />
+    </Suspense>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const parsed = parseAppConfig(import.meta.env);
-createRoot(root).render(<StrictMode>{parsed.ok ? start(parsed.config) : <ConfigProblems problems={parsed.problems} />}</StrictMode>);
+createRoot(root).render(
+  <StrictMode>{buildTimeConfig.ok ? start(buildTimeConfig.config) : configProblems(buildTimeConfig.problems)}</StrictMode>,
+);

@@ -57,6 +57,11 @@ describe('parseDialInput', () => {
 });
 
 describe('formatRemoteParty', () => {
+  it('parses a party once however many parts of the screen show it', () => {
+    expect(formatRemoteParty('447700900002', 'phone')).toBe(formatRemoteParty('447700900002', 'phone'));
+    expect(formatRemoteParty('447700900002', 'app')).not.toBe(formatRemoteParty('447700900002', 'phone'));
+  });
+
   const plain = (text: string) => ({ shown: text, full: text, capped: false });
 
   it('shows a phone caller in E.164 and international form', () => {

@@ -66,6 +66,23 @@ const ours = (text: string): CleanedText => ({ shown: text, full: text, capped: 
  * Anything else is someone else's text: cleaned and capped (see untrusted-text.ts).
  */
 export function formatRemoteParty(remote: string | null | undefined, channelType: string): FormattedParty {
+  // A ringing call is shown by several parts at once (the panel, the tab title, the screen-reader announcement),
+  // each with the same party: parse it once, not on the path from the invite to its first frame every time.
+  const key = `${channelType} ${remote ?? ''}`;
+  let party = recentParties.get(key);
+  if (!party) {
+    party = parseRemoteParty(remote, channelType);
+    if (recentParties.size >= recentPartiesKept) recentParties.delete(recentParties.keys().next().value as string);
+    recentParties.set(key, party);
+  }
+  return party;
+}
+
+/** Enough for every call on screen and in the visible history; the oldest goes first. */
+const recentPartiesKept = 200;
+const recentParties = new Map<string, FormattedParty>();
+
+function parseRemoteParty(remote: string | null | undefined, channelType: string): FormattedParty {
   const label = cleanUntrustedText(remote);
   if (label.full === '') return { label: ours(unknownCaller), unknown: true };
   if (channelType !== 'phone') return { label, unknown: false };

@@ -1,7 +1,7 @@
 // Answering and rejecting invites, call waiting (Hold and answer, End and answer), declining invites while
 // the agent is not Available, and auto-answer.
 import { describeVoiceError } from '@/voice/describe-voice-error';
-import { withTimeout } from '@/lib/with-timeout';
+import { TimeoutError, withTimeout } from '@/lib/with-timeout';
 import type { VoiceEvent } from '@/voice/voice-event';
 import type { CallContext } from './call-context';
 import { heldCalls, isGone, unheldCallInProgress } from './call-queries';
@@ -27,6 +27,16 @@ export function createInboundActions(context: CallContext, hold: ReturnType<type
   const { deps, state, dispatch } = runtime;
   const timeout = <T>(work: Promise<T>, ms: number, message: string) => withTimeout(work, ms, message, runtime.sessionTimer);
 
+  /**
+   * The SDK reports a microphone it could not open only as "Inbound call failed": unless a check has just found
+   * the microphone working, ask it now, so the agent reads the same sentence the check before answering gives.
+   */
+  async function describeAnswerFailure(error: unknown, microphoneChecked: boolean): Promise<string> {
+    if (microphoneChecked || error instanceof TimeoutError) return describeVoiceError(error);
+    const microphone = await deps.checkMicrophone();
+    return microphone.ok ? describeVoiceError(error) : microphone.message;
+  }
+
   const actions: InboundActions = {
     async answer(callId) {
       const voice = runtime.adapter();
@@ -35,17 +45,22 @@ export function createInboundActions(context: CallContext, hold: ReturnType<type
       // Never two calls unheld at once: with a call in progress, the agent chooses Hold or End and answer.
       if (unheldCallInProgress(state(), callId)) return;
       dispatch({ type: 'answer-requested', callId });
-      const microphone = await deps.checkMicrophone();
-      if (!microphone.ok) {
-        dispatch({ type: 'answer-blocked', callId, message: microphone.message });
-        return;
+      // A microphone a check found working (and still granted) is left to the SDK's own getUserMedia: a check
+      // of ours first would cost every answer about 100 ms. Otherwise it comes first, so a refused call rings on.
+      const checkedFirst = deps.microphoneKnownWorking?.() !== true;
+      if (checkedFirst) {
+        const microphone = await deps.checkMicrophone();
+        if (!microphone.ok) {
+          dispatch({ type: 'answer-blocked', callId, message: microphone.message });
+          return;
+        }
       }
       const answering = voice.answer(callId);
       try {
         await timeout(answering, answerTimeoutMs, 'The call did not connect in time.');
         dispatch({ type: 'answer-succeeded', callId });
       } catch (error) {
-        dispatch({ type: 'answer-failed', callId, message: `Could not answer. ${describeVoiceError(error)}` });
+        dispatch({ type: 'answer-failed', callId, message: `Could not answer. ${await describeAnswerFailure(error, checkedFirst)}` });
         // Tell the cloud, so the caller is routed on instead of ringing an agent who cannot take the call;
         // and should the SDK connect it after all, hang up: the agent has been told it failed.
         voice.reject(callId).catch(() => undefined);

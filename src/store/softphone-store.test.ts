@@ -1388,6 +1388,45 @@ describe('a blocked microphone', () => {
     expect(call('IN-1').error).toBeUndefined();
   });
 
+  describe('when a check found the microphone working and the browser still grants it', () => {
+    async function grantedRingingInvite() {
+      const ringing = await withRingingInvite();
+      Object.assign(ringing.deps, { microphoneKnownWorking: () => true });
+      return ringing;
+    }
+
+    it('asks the SDK to answer at once and leaves the check to its getUserMedia', async () => {
+      const { actions, adapter, call, deps } = await grantedRingingInvite();
+      const answering = actions.answer('IN-1');
+      expect(adapter.requestsTo('answer')).toHaveLength(1);
+      adapter.lastRequest('answer').resolve();
+      await answering;
+      expect(deps.checkMicrophone).not.toHaveBeenCalled();
+      expect(call('IN-1')).toMatchObject({ state: 'active' });
+    });
+
+    it('an answer the SDK fails because of the microphone gives the check’s message, and routes the caller on', async () => {
+      const { actions, adapter, call, deps } = await grantedRingingInvite();
+      deps.checkMicrophone.mockResolvedValueOnce(blocked);
+      const answering = actions.answer('IN-1');
+      adapter.lastRequest('answer').reject(new Error('Inbound call failed'));
+      await answering;
+      expect(deps.checkMicrophone).toHaveBeenCalledTimes(1);
+      // The SDK cannot answer an invite again after its getUserMedia failed: the call is not left ringing.
+      expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'answer-failed', error: 'Could not answer. Your microphone is blocked for this site.' });
+      expect(adapter.requestsTo('reject')).toHaveLength(1);
+    });
+
+    it('an answer the SDK fails with a working microphone ends the invite and rejects it, as before', async () => {
+      const { actions, adapter, call } = await grantedRingingInvite();
+      const answering = actions.answer('IN-1');
+      adapter.lastRequest('answer').reject(new Error('Inbound call failed'));
+      await answering;
+      expect(call('IN-1')).toMatchObject({ state: 'ended', endReason: 'answer-failed', error: 'Could not answer. The voice service reported: Inbound call failed' });
+      expect(adapter.requestsTo('reject')).toHaveLength(1);
+    });
+  });
+
   it('refuses to dial with the reason, and places no call', async () => {
     const { actions, adapter, deps, store } = await signedIn();
     deps.checkMicrophone.mockResolvedValueOnce(blocked);

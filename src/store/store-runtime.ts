@@ -25,6 +25,11 @@ export interface SoftphoneDependencies {
   parseDialInput(input: string): Promise<ParsedDialInput>;
   /** Asked before answering or dialing, so a blocked microphone gets a clear message and the call survives. */
   checkMicrophone(): Promise<MicrophoneCheck>;
+  /**
+   * The last check found the microphone working, and the browser still grants it (microphone-readiness.ts):
+   * Answer then leaves the check to the SDK's own getUserMedia, and checks only to explain a failed answer.
+   */
+  microphoneKnownWorking?(): boolean;
   now(): number;
   /** A number in [0, 1): spreads retries so a floor of agents does not reconnect in one instant. */
   random(): number;

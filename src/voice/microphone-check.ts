@@ -20,7 +20,9 @@ export function describeMicrophoneError(error: unknown): string {
   }
 }
 
-export async function checkMicrophone(mediaDevices: MediaDevices | undefined = navigator.mediaDevices): Promise<MicrophoneCheck> {
+export async function checkMicrophone(
+  mediaDevices: Pick<MediaDevices, 'getUserMedia'> | undefined = navigator.mediaDevices,
+): Promise<MicrophoneCheck> {
   if (!mediaDevices?.getUserMedia) {
     return { ok: false, message: 'This browser cannot use a microphone on this page. Open the softphone over HTTPS in a current browser.' };
   }
