@@ -14,6 +14,12 @@ import { buildEntryFloor } from './bench/entry-floor.mjs';
 import { runFloorBench } from './bench/emulator-floor.mjs';
 import { median, round } from './bench/stats.mjs';
 
+// `npm run bench -- --soak`: the long-shift soak instead (scripts/bench/soak.mjs), then exit with its result.
+if (process.argv.includes('--soak')) {
+  const { runSoak } = await import('./bench/soak.mjs');
+  process.exit(await runSoak());
+}
+
 // Loopback only, strict ports: the static demo (call history) on `port`, the emulator demo on the next one.
 const port = Number(process.env.BENCH_PORT ?? 6701);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
