@@ -61,6 +61,23 @@ test.describe('Hold and a second call', () => {
     expect(await farEnd.call(second)).toMatchObject({ state: 'ended' });
   });
 
+  test('after Hold and answer, the held caller is heard again once the second call ends, and that call’s audio is silenced', async ({ jane, farEnd }) => {
+    const first = await farEnd.ringAgent(caller);
+    await jane.answerIncomingCall();
+    const second = await farEnd.ringAgent(secondCaller);
+    await jane.holdAndAnswerButton.click();
+    await farEnd.expectAudioBothWays(second);
+
+    await farEnd.callerHangsUp(second);
+    await expect(jane.activeCall).toContainText('This call is on hold');
+    await jane.resumeFromHold();
+    // The SDK keeps only its newest output element: the held call's own must be the one found playing again.
+    await expect.poll(async () => (await farEnd.mediaStats(first)).agentAudioPlaying, { message: 'Jane hears the first caller again' }).toBe(true);
+    await farEnd.expectAudioStillFlowing(first);
+    await jane.hangUp();
+    await jane.expectLastCallSummary('You hung up.');
+  });
+
   test('End and answer hangs up the call in progress and answers the one waiting', async ({ jane, farEnd }) => {
     const first = await farEnd.ringAgent(caller);
     await jane.answerIncomingCall();

@@ -36,6 +36,18 @@ describe('the audio output router', () => {
     expect(router.currentSinkId()).toBeUndefined();
   });
 
+  it('routes a held call’s element too, not only the SDK’s newest', async () => {
+    prototype.setSinkId ??= async () => undefined;
+    const held = fakeElement();
+    const media: { audio?: HTMLAudioElement } = { audio: held };
+    const router = createAudioOutputRouter(media);
+    const second = fakeElement();
+    media.audio = second;
+    expect(await router.setDevice('speaker-1')).toEqual({ ok: true });
+    expect(held.sinkId).toBe('speaker-1');
+    expect(second.sinkId).toBe('speaker-1');
+  });
+
   it('says so when the device is not there, or the browser cannot choose at all', async () => {
     prototype.setSinkId ??= async () => undefined;
     const router = createAudioOutputRouter({ audio: fakeElement() });

@@ -3,6 +3,7 @@
 import { createAudioOutputRouter, type OutputRouting } from './audio-output';
 import { readCallStats, type CallStatsSample } from './call-stats';
 import { constrainSdkMicrophone, switchMicrophone } from './input-device';
+import { sdkAudioOutputs } from './sdk-audio-outputs';
 import { findSdkObject, hasMethods } from './sdk-internals';
 
 /** The SDK's own JS MediaClient (2.3.1): one peer connection per call id, one current audio output. */
@@ -20,6 +21,8 @@ export interface CallMediaControls {
   callStats(callId: string): Promise<CallStatsSample | undefined>;
   /** The device the SDK's current audio output plays on ('' = default). */
   outputDeviceId(): string | undefined;
+  /** The SDK's output element playing one of `tracks` (a call's far end), if any. */
+  outputFor(tracks: readonly MediaStreamTrack[]): HTMLAudioElement | undefined;
   dispose(): void;
 }
 
@@ -47,6 +50,7 @@ export function createCallMediaControls(client: object): CallMediaControls | und
       return connection ? readCallStats(connection) : undefined;
     },
     outputDeviceId: () => output.currentSinkId(),
+    outputFor: (tracks) => sdkAudioOutputs(media).elementFor(tracks),
     dispose: undoConstraint,
   };
 }

@@ -1,3 +1,4 @@
+import { sdkAudioOutputs } from './sdk-audio-outputs';
 import { findSdkObject, hasMethods } from './sdk-internals';
 
 // When a call ends while the SDK is still setting up its media (a caller who gives up just as the agent
@@ -29,21 +30,13 @@ export interface MediaReleaser {
   watchRegistrations(): { ids(): string[]; stop(): void };
 }
 
-function stopAudioOutputIfIdle(media: SdkMediaClient) {
-  const output = media.audio;
-  if (!output) return;
-  const stream = output.srcObject instanceof MediaStream ? output.srcObject : undefined;
-  const stillLive = stream?.getTracks().some((track) => track.readyState === 'live') ?? false;
-  if (media.pcs.size > 0 && stillLive) return;
-  output.pause();
-  output.srcObject = null;
-  media.audio = undefined;
-}
-
 function closeNow(media: SdkMediaClient, callId: string) {
+  // The call's far-end tracks, read before the SDK's teardown: they name the element that plays this call.
+  const received = media.pcs.get(callId)?.getReceivers().flatMap((receiver) => (receiver.track ? [receiver.track] : [])) ?? [];
   // The SDK's own teardown: removes the id, closes the connection, stops sender and receiver tracks.
   media.disableMedia(callId, () => undefined);
-  stopAudioOutputIfIdle(media);
+  // This call's output (not only the SDK's newest one: a held call has its own), and all of them once no call is left.
+  sdkAudioOutputs(media).release(received, media.pcs.size === 0);
 }
 
 export function createMediaReleaser(client: object): MediaReleaser | undefined {

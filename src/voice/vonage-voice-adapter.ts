@@ -139,10 +139,12 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
     setEarmuffed: async (callId, earmuffed) => void (await (earmuffed ? client.enableEarmuff(callId) : client.disableEarmuff(callId))),
     sendDtmf: async (callId, digits) => void (await client.sendDTMF(callId, digits)),
     mediaReport: async (callId) => {
-      // The SDK plays the far end through a detached autoplaying <audio> element of its own.
-      const output = client.getAudioOutputElement();
-      const audioPlaying = output !== undefined && !output.paused && output.srcObject !== null;
+      // The SDK plays each call's far end through a detached autoplaying <audio> element of its own: this call's
+      // is the one playing its peer connection's tracks (a held call's is not the SDK's newest).
       const peerConnection = client.getPeerConnection(callId);
+      const received = peerConnection?.getReceivers().flatMap((receiver) => (receiver.track ? [receiver.track] : [])) ?? [];
+      const output = callMedia?.outputFor(received) ?? client.getAudioOutputElement();
+      const audioPlaying = output !== undefined && !output.paused && output.srcObject !== null;
       const outputDeviceId = callMedia?.outputDeviceId();
       const microphone = adapter.localAudioTrack(callId)?.label;
       if (!peerConnection) return { packetsReceived: 0, audioPlaying, outputDeviceId, microphone };
