@@ -1,5 +1,5 @@
 import type { TokenResponse } from '@/contracts/token-api';
-import { describeVoiceError } from '@/voice/describe-voice-error';
+import { describeVoiceError, isSessionTimeout } from '@/voice/describe-voice-error';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import { createAutoReconnector } from './auto-reconnect';
 import type { RecoverableCall } from './recovery-record';
@@ -113,10 +113,17 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       // A session the cloud no longer knows is refused: then a new one is as good.
       // Phase marks for `npm run bench` (scripts/bench/): createSession's share of sign-in. No effect on behaviour.
       performance.mark('softphone:create-session-start');
-      const sessionId =
+      const connect = () =>
         resumeSessionId === undefined
-          ? await voice.createSession(token.jwt)
-          : await voice.createSession(token.jwt, resumeSessionId).catch(() => (abandoned() ? '' : voice.createSession(token.jwt)));
+          ? voice.createSession(token.jwt)
+          : voice.createSession(token.jwt, resumeSessionId).catch(() => (abandoned() ? '' : voice.createSession(token.jwt)));
+      // One more try when the voice service did not answer within the SDK's 5 s: a slow moment (a busy machine, a
+      // congested link) should not cost the agent a sign-in. A second timeout, or any refusal, is reported. While
+      // the softphone reconnects by itself after a lost connection, its own schedule of tries does this instead.
+      const sessionId = await connect().catch((error: unknown) => {
+        if (!isSessionTimeout(error) || abandoned() || state().autoReconnect !== undefined) throw error;
+        return connect();
+      });
       performance.mark('softphone:create-session-end');
       if (abandoned()) {
         // Signed out meanwhile. A newer sign-in (not signed-out any more) replaces this session itself.

@@ -233,6 +233,37 @@ describe('signIn', () => {
     );
   });
 
+  it('tries createSession once more when the voice service did not answer in time, and says so after a second timeout', async () => {
+    const timeout = { type: 'SESSION_ERROR', code: 'session:error:timeout', message: 'Session failed due to a timeout expiration.' };
+    const { actions, store, adapter, adapterLoad, lastTokenRequest } = setup();
+    const signingIn = actions.signIn('Jane');
+    adapterLoad.resolve(adapter);
+    lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    adapter.lastRequest('createSession').reject(timeout);
+    await settle();
+    expect(adapter.requestsTo('createSession')).toHaveLength(2);
+    expect(store.getState().connection).toBe('connecting');
+    adapter.lastRequest('createSession').resolve('SESSION-1');
+    await signingIn;
+    expect(store.getState().connection).toBe('ready');
+
+    const again = setup();
+    const failing = again.actions.signIn('Jane');
+    again.adapterLoad.resolve(again.adapter);
+    again.lastTokenRequest().resolve(janeTokenExchangeFixture.response);
+    await settle();
+    again.adapter.lastRequest('createSession').reject(timeout);
+    await settle();
+    again.adapter.lastRequest('createSession').reject(timeout);
+    await failing;
+    expect(again.adapter.requestsTo('createSession')).toHaveLength(2);
+    expect(again.store.getState()).toMatchObject({
+      connection: 'error',
+      connectionError: 'Could not connect to the voice service. The voice service did not answer in time. Check your connection.',
+    });
+  });
+
   it('asks for a page reload when the SDK failed to load, and loads it afresh on the next sign-in', async () => {
     const { actions, store, deps, adapter, adapterLoad, lastTokenRequest } = setup();
     const signingIn = actions.signIn('Jane');

@@ -25,6 +25,11 @@ const knownCodes = new Map<string, string>(Object.entries({
   'voice:error:media_timeout': 'The call’s audio could not be connected.',
 }));
 
+/** The SDK gave up on createSession: no session:success within its 5 s (a slow moment, not a refusal). */
+export function isSessionTimeout(error: unknown): boolean {
+  return field(error, 'code') === 'session:error:timeout';
+}
+
 export function describeVoiceError(error: unknown): string {
   const code = field(error, 'code');
   const known = knownCodes.get(code);
