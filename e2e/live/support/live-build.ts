@@ -14,15 +14,26 @@ export const liveBuildDir = process.env.E2E_LIVE_BUILD_DIR ?? 'dist-e2e-live';
  */
 export async function buildLiveApp() {
   if (process.env.E2E_REUSE_SERVER === '1' && existsSync(liveBuildDir)) return;
+  // Built once per run by the global setup (e2e/support/global-setup.ts).
   const urls = liveUrls();
-  // Vite gives variables already in the environment precedence over the .env files.
-  Object.assign(process.env, {
+  // Vite gives variables already in the environment precedence over the .env files. They are put back after,
+  // so no other build of the run (the demos, started from this process's environment) sees them.
+  const liveEnvironment = {
     VITE_TOKEN_URL: `${urls.backend}/api/jwt`,
     VITE_VONAGE_API_URL: urls.emulatorApi,
     VITE_VONAGE_WEBSOCKET_URL: urls.emulatorWebsocket,
-  });
-  await build({ mode: 'production', logLevel: 'warn', build: { outDir: liveBuildDir, emptyOutDir: true } });
-  await promisify(execFile)(process.execPath, ['scripts/check-build.mjs', liveBuildDir]);
+  };
+  const before = Object.fromEntries(Object.keys(liveEnvironment).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, liveEnvironment);
+  try {
+    await build({ mode: 'production', logLevel: 'warn', build: { outDir: liveBuildDir, emptyOutDir: true } });
+    await promisify(execFile)(process.execPath, ['scripts/check-build.mjs', liveBuildDir], { env: process.env });
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      Reflect.deleteProperty(process.env, name);
+      if (value !== undefined) process.env[name] = value;
+    }
+  }
 }
 
 /** Serves the build as static files, as any web server would. */

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { test as base } from '../../support/fixtures';
 import { SoftphonePage } from '../../support/softphone-page';
 import { IdentityProviderPage } from './identity-provider-page';
-import { buildLiveApp, serveLiveApp } from './live-build';
+import { serveLiveApp } from './live-build';
 import { startLiveStack, type LiveStack } from './live-stack';
 
 interface LiveWorkerFixtures {
@@ -19,15 +19,15 @@ export const test = base.extend<LiveFixtures, LiveWorkerFixtures>({
   live: [
     async ({ demoCloud }, use) => {
       if (demoCloud !== 'live') throw new Error('Live-mode scenarios run in the live project (e2e/live/).');
-      await buildLiveApp();
+      // Built by the global setup; serve what it built.
       const app = await serveLiveApp();
       const stack = await startLiveStack();
       await use(stack);
       await stack.close();
       await app.close();
     },
-    // A production build and three servers: well past a test's own minute on a loaded 2-core machine.
-    { scope: 'worker', timeout: 240_000 },
+    // Three servers and the identity provider's discovery: more than a test's own minute on a loaded 2-core machine.
+    { scope: 'worker', timeout: 120_000 },
   ],
   // Each scenario starts from an empty cloud; a new browser context has no backend session either.
   softphone: async ({ live, page }, use) => {
