@@ -1,9 +1,9 @@
-import { expect, test } from './support/fixtures';
+import { expect, staticDemo, test } from './support/fixtures';
 
 const caller = { agent: 'Jane', from: '447911123456' } as const;
 
 test.describe('Incoming calls', () => {
-  test('Jane answers, audio flows both ways, the caller hangs up, and the summary says so', async ({ jane, farEnd }) => {
+  test('Jane answers, audio flows both ways, the caller hangs up, and the summary says so', staticDemo, async ({ jane, farEnd }) => {
     const callId = await farEnd.ringAgent(caller);
     await expect(jane.incomingCall).toBeVisible();
     await expect(jane.incomingCall).toContainText('+447911123456');

@@ -1,9 +1,9 @@
-import { expect, test } from './support/fixtures';
+import { expect, staticDemo, test } from './support/fixtures';
 import { liveMediaCounts, noLiveMedia } from './support/media-leak-guard';
 
 // Every test ends with the media leak guard (support/fixtures.ts); this scenario also shows that the guard
 // sees the call's media while it lasts, so a change in how the SDK captures or plays audio cannot blind it.
-test('Jane’s microphone is live only while she is on a call', async ({ jane, farEnd, demoCloud }) => {
+test('Jane’s microphone is live only while she is on a call', staticDemo, async ({ jane, farEnd, demoCloud }) => {
   const callId = await farEnd.ringAgent({ agent: 'Jane', from: '447911123456' });
   await expect(jane.incomingCall).toBeVisible();
   // A ringing call opens no microphone and plays no stream (the ringtone is a plain <audio> file).

@@ -1,7 +1,7 @@
-import { expect, test } from './support/fixtures';
+import { expect, staticDemo, test } from './support/fixtures';
 
 test.describe('Signing in and out', () => {
-  test('Jane signs in, is Ready to take calls, and signs out', async ({ softphone, farEnd: _farEnd }) => {
+  test('Jane signs in, is Ready to take calls, and signs out', staticDemo, async ({ softphone, farEnd: _farEnd }) => {
     await softphone.expectNoAccessibilityViolations();
 
     await softphone.signInAndWaitUntilReady('Jane');
@@ -24,7 +24,7 @@ test.describe('Signing in and out', () => {
     await expect(softphone.alerts).toHaveCount(0);
   });
 
-  test('a token backend failure (500) shows a clear error and sign-in works once it recovers', async ({ softphone, farEnd }) => {
+  test('a token backend failure (500) shows a clear error and sign-in works once it recovers', staticDemo, async ({ softphone, farEnd }) => {
     await farEnd.tokenBackendAnswers({ kind: 'status', status: 500 });
     await softphone.signIn('Jane');
     await expect(softphone.alerts).toContainText('The token service is having trouble (HTTP 500)');

@@ -157,3 +157,11 @@ export const test = base.extend<SoftphoneOptions & SoftphoneFixtures, CloudOptio
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Scenarios that also run against the static demo build (the whole cloud inside the page, project
+ * `static-demo`): enough to prove that build signs in, takes a call with audio both ways, handles a token
+ * backend failure and keeps the microphone private. Everything else about the UI does not depend on where
+ * the cloud runs, and runs once, against the emulator.
+ */
+export const staticDemo = { tag: '@static-demo' };
