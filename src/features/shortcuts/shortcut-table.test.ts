@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { createKeybindingsHandler } from 'tinykeys';
 import { describe, expect, it, vi } from 'vitest';
 import { initialSoftphoneState, type Call, type SoftphoneState } from '@/store/softphone-state';
