@@ -18,6 +18,25 @@ function AutoReconnectProgress({ retry, trying }: { retry: NonNullable<Softphone
   );
 }
 
+/** The same headline as the Offline alert (connection-handlers.ts), so both read as one story. */
+export const reconnectingLine =
+  'The connection to the voice service was lost. The softphone is reconnecting by itself; calls you are on keep their audio.';
+
+/**
+ * While the SDK finds its way back by itself (Connection reads Reconnecting…): a short line, announced politely.
+ * The live region stays mounted (visually hidden when empty) so screen readers announce the text when it appears.
+ */
+function ReconnectingLine({ reconnecting }: { reconnecting: boolean }) {
+  return (
+    <p
+      aria-live="polite"
+      className={reconnecting ? 'rounded-2xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200' : 'sr-only'}
+    >
+      {reconnecting ? reconnectingLine : ''}
+    </p>
+  );
+}
+
 /** When the session is lost mid-shift: say so, keep any live call on screen, offer one click back. */
 export function SessionBanner() {
   const connection = useSoftphone(selectConnection);
@@ -26,14 +45,19 @@ export function SessionBanner() {
   const retry = useSoftphone(selectAutoReconnect);
   const { signIn } = useSoftphoneActions();
   const lost = connection === 'offline' || connection === 'session-expired' || connection === 'error';
-  if (!agent || (!lost && !retry)) return null;
+  if (!agent) return null;
   return (
-    <div className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-rose-200">
-      {error && <MessageAlert message={error} />}
-      {retry && <AutoReconnectProgress retry={retry} trying={!lost} />}
-      <Button disabled={!lost} onClick={() => void signIn(agent.userName)}>
-        {connection === 'session-expired' ? 'Sign in again' : 'Reconnect'}
-      </Button>
-    </div>
+    <>
+      <ReconnectingLine reconnecting={connection === 'reconnecting'} />
+      {(lost || retry) && (
+        <div className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-rose-200">
+          {error && <MessageAlert message={error} />}
+          {retry && <AutoReconnectProgress retry={retry} trying={!lost} />}
+          <Button disabled={!lost} onClick={() => void signIn(agent.userName)}>
+            {connection === 'session-expired' ? 'Sign in again' : 'Reconnect'}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
