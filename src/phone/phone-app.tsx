@@ -7,6 +7,7 @@ import { phoneKeys, type PhoneKey, type PhoneStatus } from '@/fake-cloud/phone-p
 import { formatPhoneNumber } from './format-phone-number';
 import type { PhoneConnection } from './phone-connection';
 import { phoneStatusText } from './phone-status-text';
+import { useRingTone } from './ring-tone';
 
 const statusTone: Record<PhoneStatus | 'offline', string> = {
   idle: 'bg-slate-100 text-slate-800',
@@ -26,6 +27,8 @@ export function PhoneApp({ connection }: { connection: PhoneConnection }) {
   const status = link === 'closed' || !phone ? undefined : phone.status;
   const inCall = status === 'calling' || status === 'ringing' || status === 'connected';
   const canDial = link === 'open' && phone !== undefined && !inCall;
+  // A call ringing in rings aloud until it is answered, rejected or given up (or the emulator is lost).
+  useRingTone(status === 'ringing');
 
   function dial(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
