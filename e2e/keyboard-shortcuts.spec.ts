@@ -1,10 +1,13 @@
+import { AudioSettingsDialog } from './support/audio-settings-dialog';
+import { CallHistoryPanel } from './support/call-history-panel';
 import { expect, test } from './support/fixtures';
 import { ShortcutsDialog } from './support/shortcuts-dialog';
 
 const caller = { agent: 'Jane', from: '447911123456' } as const;
+const secondCaller = { agent: 'Jane', from: '447911654321' } as const;
 
 test.describe('Keyboard shortcuts', () => {
-  test('Jane answers, mutes, holds, sends keypad tones and hangs up without the mouse; typing in the dialer triggers none of it', async ({ jane, farEnd }) => {
+  test('Jane answers, mutes, holds, takes a second call, sends keypad tones, hangs up, opens Audio settings and filters Call history without the mouse; typing in the dialer triggers none of it', async ({ jane, farEnd }) => {
     // One long call through every control: on a loaded 2-core machine sign-in and media alone can take 30 s.
     test.setTimeout(90_000);
     const keys = new ShortcutsDialog(jane.page);
@@ -36,6 +39,25 @@ test.describe('Keyboard shortcuts', () => {
     await expect(holdButton).toHaveAttribute('aria-pressed', 'false');
     expect(await farEnd.call(callId)).toMatchObject({ agentMuted: false });
 
+    // A second call with Tab and Enter/Space alone: Hold and answer, Resume (the swap), then the held call's Hang up.
+    const second = await farEnd.ringAgent(secondCaller);
+    await expect(jane.holdAndAnswerButton).toBeVisible();
+    await jane.tabTo(jane.holdAndAnswerButton, { backwards: true });
+    await keys.press('Enter');
+    await expect(jane.activeCall).toContainText('+44 7911 654321');
+    await expect(jane.heldCall).toContainText('+44 7911 123456');
+    await expect.poll(async () => (await farEnd.call(callId))?.agentEarmuffed).toBe(true);
+    await jane.tabTo(jane.resumeButton);
+    await keys.press('Space');
+    await expect(jane.activeCall).toContainText('+44 7911 123456');
+    await expect(jane.heldCall).toContainText('+44 7911 654321');
+    await expect.poll(async () => (await farEnd.call(callId))?.agentEarmuffed).toBe(false);
+    await jane.tabTo(jane.heldCallHangUpButton);
+    await keys.press('Enter');
+    await expect(jane.heldCall).toBeHidden();
+    await expect.poll(async () => (await farEnd.call(second))?.state).toBe('ended');
+    expect(await farEnd.call(callId)).toMatchObject({ state: 'answered', agentMuted: false, agentEarmuffed: false });
+
     // Alt+Shift+D puts the cursor in the dialer; what the agent types there is text, not commands.
     await keys.press('Alt+Shift+KeyD');
     await expect(jane.destination).toBeFocused();
@@ -50,6 +72,31 @@ test.describe('Keyboard shortcuts', () => {
     await jane.expectLastCallSummary('You hung up.');
     await expect.poll(async () => (await farEnd.call(callId))?.state).toBe('ended');
     await expect(jane.destination).toHaveValue('123*#?');
+
+    // Audio settings opened and closed with Tab and Enter alone; focus goes back to its button.
+    const audio = new AudioSettingsDialog(jane.page);
+    await jane.tabTo(audio.openButton, { backwards: true });
+    await keys.press('Enter');
+    await expect(audio.dialog).toBeVisible();
+    await jane.tabTo(audio.closeButton);
+    await keys.press('Enter');
+    await expect(audio.dialog).toBeHidden();
+    await expect(audio.openButton).toBeFocused();
+
+    // Call history opened with Tab and Enter; its filters are one radio group, so an arrow key picks the next one.
+    const history = new CallHistoryPanel(jane.page);
+    await jane.tabTo(history.toggle);
+    await keys.press('Enter');
+    await expect(history.toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(history.summary).toHaveText('2 calls');
+    await jane.tabTo(history.filter('All'));
+    await keys.press('ArrowRight');
+    await expect(history.filter('Missed')).toBeChecked();
+    await expect(history.filter('Missed')).toBeFocused();
+    await expect(history.summary).toHaveText('No calls match.');
+    await keys.press('ArrowRight');
+    await expect(history.filter('Inbound')).toBeChecked();
+    await expect(history.summary).toContainText('2 calls');
   });
 
   test('Jane rejects a ringing call from the keyboard', async ({ jane, farEnd }) => {

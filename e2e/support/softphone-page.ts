@@ -35,6 +35,8 @@ export class SoftphonePage {
   /** With two calls, the one waiting on hold, with Resume and Hang up. */
   readonly heldCall: Locator;
   readonly resumeButton: Locator;
+  /** The call on hold's own Hang up (in region On hold): ends that call, not the current one. */
+  readonly heldCallHangUpButton: Locator;
   /** Call waiting, in Incoming call while Jane is on another call. */
   readonly holdAndAnswerButton: Locator;
   readonly endAndAnswerButton: Locator;
@@ -74,6 +76,7 @@ export class SoftphonePage {
     this.holdButton = this.activeCall.getByRole('button', { name: 'Hold', exact: true });
     this.heldCall = page.getByRole('region', { name: 'On hold' });
     this.resumeButton = this.heldCall.getByRole('button', { name: 'Resume' });
+    this.heldCallHangUpButton = this.heldCall.getByRole('button', { name: 'Hang up' });
     this.holdAndAnswerButton = this.incomingCall.getByRole('button', { name: 'Hold and answer' });
     this.endAndAnswerButton = this.incomingCall.getByRole('button', { name: 'End and answer' });
     this.availability = page.getByRole('radiogroup', { name: 'Availability' });
@@ -109,6 +112,19 @@ export class SoftphonePage {
   async resumeFromHold() {
     await this.holdButton.click();
     await expect(this.holdButton).toHaveAttribute('aria-pressed', 'false');
+  }
+
+  /**
+   * Moves focus to `target` with the keyboard alone: presses Tab (Shift+Tab when `backwards`) until it has
+   * focus, as an agent who does not use the mouse would. Fails if it is not reached within `maxPresses`.
+   */
+  async tabTo(target: Locator, options: { backwards?: boolean; maxPresses?: number } = {}) {
+    const key = options.backwards ? 'Shift+Tab' : 'Tab';
+    const maxPresses = options.maxPresses ?? 40;
+    await expect(target).toBeVisible();
+    const hasFocus = () => target.evaluate((element) => element === document.activeElement, undefined, { timeout: 1_000 }).catch(() => false);
+    for (let presses = 0; presses < maxPresses && !(await hasFocus()); presses += 1) await this.page.keyboard.press(key);
+    await expect(target, `reached with ${key} within ${maxPresses} presses`).toBeFocused({ timeout: 1_000 });
   }
 
   async expectNoAccessibilityViolations() {
