@@ -6,18 +6,39 @@ import { constrainSdkMicrophone, switchMicrophone } from './input-device';
 import { sdkAudioOutputs } from './sdk-audio-outputs';
 import { findSdkObject, hasMethods } from './sdk-internals';
 
-/** The SDK's own JS MediaClient (2.3.1): one peer connection per call id, one current audio output. */
+/**
+ * The SDK's own JS MediaClient (2.3.1): one peer connection per call id, one current audio output. Private:
+ * used for the audio output elements (the public getAudioOutputElement gives only the newest, and none of
+ * the earlier ones a held call still plays on), and, as a fallback only, to list the calls that have media.
+ */
 interface SdkMediaClient {
   pcs: Map<string, RTCPeerConnection>;
   audio?: HTMLAudioElement;
+  getPeerConnection(callId: string): RTCPeerConnection | undefined;
 }
 
 const isSdkMediaClient = (value: object): value is SdkMediaClient =>
   hasMethods(value, 'getPeerConnection', 'getAudioOutputElement') && (value as { pcs?: unknown }).pcs instanceof Map;
 
+/**
+ * VonageClient.getPeerConnection(callId) (public in 2.3.1, marked experimental): the call's RTCPeerConnection
+ * from the moment the SDK sets up its media (an answered invite from answer(), a call out once the cloud
+ * gave its leg id, a reconnected call) until the call's media is torn down (hang-up, reject, sign-out), then
+ * undefined. It looks a call up by id; it cannot list the calls.
+ */
+interface PublicPeerConnections {
+  getPeerConnection(callId: string): RTCPeerConnection | null | undefined;
+}
+
+const hasPublicPeerConnections = (value: object): value is PublicPeerConnections => hasMethods(value, 'getPeerConnection');
+
 export interface CallMediaControls {
   setOutputDevice(deviceId: string): Promise<OutputRouting>;
-  setInputDevice(deviceId: string): Promise<void>;
+  /**
+   * Sends `deviceId` from now on: on the calls in `callIds` (looked up through the SDK's public
+   * getPeerConnection) and on every call to come. Without `callIds`, every call the SDK holds media for.
+   */
+  setInputDevice(deviceId: string, callIds?: Iterable<string>): Promise<void>;
   callStats(callId: string): Promise<CallStatsSample | undefined>;
   /** The device the SDK's current audio output plays on ('' = default). */
   outputDeviceId(): string | undefined;
@@ -31,22 +52,31 @@ export function createCallMediaControls(client: object): CallMediaControls | und
   if (!media || typeof navigator === 'undefined' || !navigator.mediaDevices) return undefined;
   const mediaDevices = navigator.mediaDevices;
   const output = createAudioOutputRouter(media);
+  // The public lookup; the media client's own method of the same name (what the public one calls) if a
+  // client object without it is passed.
+  const lookup: PublicPeerConnections = hasPublicPeerConnections(client) ? client : media;
+  const peerConnectionOf = (callId: string) => lookup.getPeerConnection(callId) ?? undefined;
+  const peerConnectionsOf = (callIds: Iterable<string>) => [
+    ...new Set([...callIds].flatMap((callId) => peerConnectionOf(callId) ?? [])),
+  ];
   let microphone = '';
   const undoConstraint = constrainSdkMicrophone(mediaDevices, () => microphone);
   return {
     setOutputDevice: (deviceId) => output.setDevice(deviceId),
-    async setInputDevice(deviceId) {
+    async setInputDevice(deviceId, callIds) {
       const before = microphone;
       microphone = deviceId;
       try {
-        await switchMicrophone(mediaDevices, media.pcs.values(), deviceId);
+        // getPeerConnection answers per call id but cannot list calls: with no ids from the caller, the
+        // SDK's private map is the only list of the calls that have media.
+        await switchMicrophone(mediaDevices, callIds === undefined ? media.pcs.values() : peerConnectionsOf(callIds), deviceId);
       } catch (error) {
         microphone = before;
         throw error;
       }
     },
     async callStats(callId) {
-      const connection = media.pcs.get(callId);
+      const connection = peerConnectionOf(callId);
       return connection ? readCallStats(connection) : undefined;
     },
     outputDeviceId: () => output.currentSinkId(),

@@ -85,6 +85,12 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   if (!mediaReleaser) console.warn('The voice SDK media client could not be found: ended calls rely on the SDK to release the microphone.');
   // Audio devices and call quality: the chosen speaker and microphone, and per-call stats (call-media-controls.ts).
   const callMedia = createCallMediaControls(client);
+  // The calls this adapter has seen, for the microphone switch: it reaches each call's peer connection
+  // through the SDK's public getPeerConnection, which looks a call up by id but cannot list the calls.
+  const knownCallIds = new Set<string>();
+  on('callInvite', (callId) => knownCallIds.add(callId));
+  on('callInviteCancel', (callId) => knownCallIds.delete(callId));
+  on('callHangup', (callId) => knownCallIds.delete(callId));
   if (callMedia) registrations.push(() => callMedia.dispose());
   registrations.push(watchSdkSocket(() => emit({ type: 'connection-interrupted' })));
 
@@ -99,7 +105,10 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
   const adapter: VoiceAdapter = {
     createSession: (token, resumeSessionId) =>
       serialised(() => (resumeSessionId === undefined ? client.createSession(token) : client.createSession(token, resumeSessionId))),
-    reconnectCall: async (callId) => void (await client.reconnectCall(callId)),
+    reconnectCall: async (callId) => {
+      knownCallIds.add(callId);
+      await client.reconnectCall(callId);
+    },
     deleteSession: () =>
       serialised(async () => {
         try {
@@ -127,7 +136,9 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       // no call id the app ever learns: release whatever the SDK registered during this dial.
       const registered = mediaReleaser?.watchRegistrations();
       try {
-        return await client.serverCall(serverCallContext(target));
+        const callId = await client.serverCall(serverCallContext(target));
+        knownCallIds.add(callId);
+        return callId;
       } catch (error) {
         for (const callId of registered?.ids() ?? []) mediaReleaser?.release(callId);
         throw error;
@@ -155,13 +166,16 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       return { packetsReceived, audioPlaying, outputDeviceId, microphone };
     },
     setOutputDevice: async (deviceId) => callMedia?.setOutputDevice(deviceId) ?? { ok: false, reason: 'unsupported' },
-    setInputDevice: async (deviceId) => callMedia?.setInputDevice(deviceId),
+    setInputDevice: async (deviceId) => callMedia?.setInputDevice(deviceId, knownCallIds),
     callStats: async (callId) => callMedia?.callStats(callId),
     localAudioTrack: (callId) => {
       const peerConnection: RTCPeerConnection | null | undefined = client.getPeerConnection(callId);
       return peerConnection?.getSenders().find((sender) => sender.track?.kind === 'audio')?.track ?? undefined;
     },
-    releaseMedia: (callId) => mediaReleaser?.release(callId),
+    releaseMedia: (callId) => {
+      knownCallIds.delete(callId);
+      mediaReleaser?.release(callId);
+    },
     conversationDetails: async (ref) =>
       readConversationDetails(client, 'conversationId' in ref ? ref.conversationId : await conversations.conversationOf(ref.callId), Date.now()),
     subscribeConversationEvents: (listener) => conversations.subscribe(listener),
