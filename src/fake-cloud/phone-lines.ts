@@ -1,8 +1,10 @@
 // Simulated PSTN phones (the Phone page): parties with their own number that call agents and are called by
 // them. A phone calling an agent is an inbound call to that agent, exactly as `ringAgent` places one; an
 // agent dialling a phone's number rings that phone instead of the simulated callee, and the phone's answer,
-// reject or silence settles the callee leg as the simulated callee would. Each phone's audio is a far-end
-// peer of its own (`phone:<number>:<callId>`), bridged to the agent's far end once both exist.
+// reject or silence settles the callee leg as the simulated callee would. A caller of the contact center whose
+// NCCO connects to a phone's number rings that phone the same way (ringForCaller). Each phone's audio is a
+// far-end peer of its own (`phone:<number>:<callId>`), bridged to the agent's far end (or the caller's) once
+// both exist.
 import { callerPressesKeys } from './caller-keypad.ts';
 import { endCall } from './call-events.ts';
 import { remoteHangup } from './call-hangups.ts';
@@ -67,7 +69,32 @@ interface PhoneLine {
   listening?: boolean;
   /** Why the contact center's NCCO failed (the call then ended). */
   problem?: string;
+  /** A caller's NCCO connect rings (or talks to) this phone: no agent's call is involved. */
+  callerConnect?: CallerConnect;
   listener: PhoneListener;
+}
+
+/** A contact center caller's NCCO `connect` to a phone's number, as PhoneLines.ringForCaller gets it. */
+export interface CallerConnectRequest {
+  /** The connect's leg id: the phone's call id while it rings and talks. */
+  legId: string;
+  /** Who the phone shows as calling: the connect's `from` (or the caller's number). */
+  caller: string;
+  /** The caller's leg (its contact center call id): a Phone page caller's audio is found through it. */
+  callerLegId: string;
+  /** The caller's audio when no Phone page makes the call (a scripted caller). */
+  callerMediaKey: string;
+  /** The phone's answer, reject, or going away unanswered: settles the connect. */
+  settle(outcome: 'answer' | 'busy' | 'no-answer'): void;
+  /** The answered call is over on the phone's side (it hung up, or its page closed). */
+  over(): void;
+}
+
+type CallerConnect = CallerConnectRequest & { contactCenterNumber: string | undefined };
+
+/** A phone a caller's connect rings: `end` stops the ringing or ends the call when the caller's side is done. */
+export interface RingingPhone {
+  end(): void;
 }
 
 /** Clears what belonged to the phone's last call (media is closed separately). */
@@ -81,6 +108,7 @@ function forgetCall(line: PhoneLine) {
   line.prompt = undefined;
   line.listening = undefined;
   line.problem = undefined;
+  line.callerConnect = undefined;
   line.digits = '';
 }
 
@@ -123,7 +151,11 @@ export class PhoneLines {
     if (!line) return;
     line.listener = () => undefined;
     const call = line.callId === undefined ? undefined : this.ctx.state.call(line.callId);
-    if (line.status === 'ringing' && call) settleCallee(this.ctx, call, { behaviour: 'no-answer' });
+    const { callerConnect } = line;
+    if (line.status === 'ringing' && callerConnect) {
+      this.finish(line, 'missed');
+      callerConnect.settle('no-answer');
+    } else if (line.status === 'ringing' && call) settleCallee(this.ctx, call, { behaviour: 'no-answer' });
     else if (inCall(line)) this.hangUp(number);
     this.closeMedia(line);
     this.lines.delete(number);
@@ -244,6 +276,14 @@ export class PhoneLines {
   /** Answers an agent's call that rings this phone: the callee leg is answered as the simulated callee's is. */
   answer(number: string): void {
     const line = this.line(number);
+    const { callerConnect } = line;
+    if (callerConnect && line.status === 'ringing') {
+      line.status = 'connected';
+      this.notify(line);
+      this.callerLineTalksTo(callerConnect, line.number);
+      callerConnect.settle('answer');
+      return;
+    }
     const call = this.ringingCall(line);
     // Only the no-answer timer is left: the phone alerts once member:joined and the leg's `ringing` are out.
     this.ctx.timers.clear(call.callId);
@@ -256,6 +296,12 @@ export class PhoneLines {
   /** Declines an agent's call: the agent hears busy. */
   reject(number: string): void {
     const line = this.line(number);
+    const { callerConnect } = line;
+    if (callerConnect && line.status === 'ringing') {
+      this.finish(line, 'rejected');
+      callerConnect.settle('busy');
+      return;
+    }
     settleCallee(this.ctx, this.ringingCall(line), { behaviour: 'busy' });
   }
 
@@ -267,6 +313,13 @@ export class PhoneLines {
       return;
     }
     if (line.status !== 'calling' && line.status !== 'connected') return;
+    const { callerConnect } = line;
+    if (callerConnect) {
+      this.finish(line, 'hung-up');
+      this.callerLineTalksTo(callerConnect, undefined);
+      callerConnect.over();
+      return;
+    }
     if (line.contactCenterLeg !== undefined) {
       this.ctx.contactCenter?.callerHangsUp(line.contactCenterLeg);
       this.finish(line, 'hung-up');
@@ -306,11 +359,37 @@ export class PhoneLines {
       this.ctx.media.close(key);
       throw new CloudError(409, 'phone:error:no-call', `The call ${callId} ended`);
     }
-    this.ctx.media.bridge?.(callId, key);
+    this.ctx.media.bridge?.(this.bridgedKeyOf(line) ?? callId, key);
     return answer;
   }
 
   // What the call flows tell the phones.
+
+  /**
+   * A contact center caller's NCCO `connect` to a number: if a phone has it, that phone rings showing the
+   * connect's `from`, and its answer, reject or going away settles the connect (the caller's leg times it
+   * out). `busy` when the phone is in a call; undefined when no phone has the number.
+   */
+  ringForCaller(dialled: string, request: CallerConnectRequest): RingingPhone | 'busy' | undefined {
+    const line = this.lines.get(dialled.replace(/\D/g, ''));
+    if (!line) return undefined;
+    if (inCall(line)) return 'busy';
+    const callerConnect: CallerConnect = { ...request, contactCenterNumber: this.ctx.contactCenter?.number };
+    this.startCall(line, 'incoming', /^\+?\d+$/.test(request.caller) ? request.caller.replace(/\D/g, '') : request.caller);
+    line.status = 'ringing';
+    line.callId = request.legId;
+    line.alerting = true;
+    line.callerConnect = callerConnect;
+    this.notify(line);
+    return {
+      end: () => {
+        // Only while this connect is still the phone's call: the phone may have hung up, or taken another.
+        if (line.callerConnect !== callerConnect || !inCall(line)) return;
+        this.finish(line, line.status === 'ringing' ? 'missed' : 'remote-hung-up');
+        this.callerLineTalksTo(callerConnect, undefined);
+      },
+    };
+  }
 
   /** POST /knocking for a phone number: rings the phone with that number and returns true, if there is one. */
   ringForAgent(call: CallRecord, dialled: string, connect?: { caller: string; ringTimeoutMs: number }): boolean {
@@ -382,6 +461,42 @@ export class PhoneLines {
     this.finish(line, outcomeOf(line, call.endReason));
   }
 
+  /** The caller's own Phone page (if it is one) shows whom its connect joined it to, or the contact center again. */
+  private callerLineTalksTo(connect: CallerConnect, calleeNumber: string | undefined) {
+    const caller = this.callerLineOf(connect.callerLegId);
+    if (!caller || !inCall(caller)) return;
+    if (calleeNumber !== undefined) {
+      caller.remote = calleeNumber;
+      caller.prompt = undefined;
+      caller.listening = undefined;
+      const callee = this.calleeLineOf(connect.callerLegId);
+      if (caller.mediaKey !== undefined && callee?.mediaKey !== undefined) this.ctx.media.bridge?.(caller.mediaKey, callee.mediaKey);
+    } else if (connect.contactCenterNumber !== undefined) {
+      caller.remote = connect.contactCenterNumber;
+    }
+    this.notify(caller);
+  }
+
+  /** The Phone page calling the contact center on this caller's leg. */
+  private callerLineOf(callerLegId: string): PhoneLine | undefined {
+    return [...this.lines.values()].find((line) => line.contactCenterLeg === callerLegId);
+  }
+
+  /** The phone that answered this caller's connect. */
+  private calleeLineOf(callerLegId: string): PhoneLine | undefined {
+    return [...this.lines.values()].find((line) => line.callerConnect?.callerLegId === callerLegId && line.status === 'connected');
+  }
+
+  /** Whose audio this phone's is joined to when that is not an agent's far end: the other end of a caller's connect. */
+  private bridgedKeyOf(line: PhoneLine): string | undefined {
+    if (line.callerConnect) {
+      if (line.status !== 'connected') return undefined;
+      return this.callerLineOf(line.callerConnect.callerLegId)?.mediaKey ?? line.callerConnect.callerMediaKey;
+    }
+    if (line.contactCenterLeg === undefined || !inCall(line)) return undefined;
+    return this.calleeLineOf(line.contactCenterLeg)?.mediaKey;
+  }
+
   private startCall(line: PhoneLine, direction: 'outgoing' | 'incoming', remote: string) {
     this.closeMedia(line);
     forgetCall(line);
@@ -432,6 +547,7 @@ export class PhoneLines {
   private snapshotOf(line: PhoneLine): PhoneSnapshot {
     const { number, status, remote, direction, callId, digits, outcome, mediaKey, prompt, listening, problem } = line;
     const relayed = (key: string | undefined) => (key === undefined ? 0 : (this.ctx.media.relayedFrames?.(key) ?? 0));
+    const partner = mediaKey === undefined ? undefined : (this.bridgedKeyOf(line) ?? callId);
     return {
       number,
       status,
@@ -444,7 +560,7 @@ export class PhoneLines {
       ...(listening === true && status === 'connected' ? { listening } : {}),
       ...(problem === undefined ? {} : { problem }),
       ...(this.ctx.contactCenter ? { contactCenterNumber: this.ctx.contactCenter.number } : {}),
-      media: { framesToAgent: relayed(mediaKey), framesFromAgent: mediaKey === undefined ? 0 : relayed(callId) },
+      media: { framesToAgent: relayed(mediaKey), framesFromAgent: relayed(partner) },
     };
   }
 }

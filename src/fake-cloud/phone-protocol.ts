@@ -30,7 +30,7 @@ export interface PhoneSnapshot {
   /** Who the phone called or who calls it: what it dialled, or the agent's user name. */
   remote?: string;
   direction?: 'outgoing' | 'incoming';
-  /** The agent's leg of the current or last call (the id `calls()` and `mediaStats()` know). */
+  /** The cloud's leg of the current or last call: the agent's (the id `calls()` and `mediaStats()` know), or a caller's connect leg when the contact center rang this phone. */
   callId?: string;
   /** Keypad digits the phone sent during its current or last call, in order. */
   digits: string;

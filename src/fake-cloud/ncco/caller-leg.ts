@@ -1,6 +1,7 @@
 // A caller who dialled the contact center's number (a Phone page, or a scripted caller with a tone): the NCCO
-// speaks to them, reads their keys, and a `connect` rings an agent (every session), a number (the scripted
-// callee) or a websocket. Once an agent answers, the caller's audio is joined to the agent's far end.
+// speaks to them, reads their keys, and a `connect` rings an agent (every session), a number (a Phone page with
+// that number, else the scripted callee) or a websocket. Once an agent or a Phone answers, the caller's audio
+// is joined to theirs.
 import { endCall } from '../call-events.ts';
 import { remoteHangup } from '../call-hangups.ts';
 import type { CloudContext } from '../cloud-context.ts';
@@ -160,15 +161,69 @@ export class CallerLeg implements NccoLeg {
     return result;
   }
 
-  /** A number: the scripted callee (setCallee) answers with a tone, is busy, or does not answer. */
+  /**
+   * A number: a Phone page with that number rings (phone-lines.ts), showing the connect's `from`; any other
+   * number is the scripted callee (setCallee), which answers with a tone, is busy, or does not answer.
+   */
   private async connectNumber(number: string, action: ConnectAction, events: CallEventPoster): Promise<ConnectResult> {
     const leg: LegIdentity = { uuid: this.ctx.ids.next('LEG'), conversation_uuid: this.record.conversationId, direction: 'outbound', from: action.from ?? this.record.from, to: number };
     events.leg('started', leg, action.eventUrl);
     events.leg('ringing', leg, action.eventUrl);
+    const result = (await this.ringPhone(number, leg, action)) ?? (await this.ringScriptedCallee(action));
+    if (result.status === 'answered') this.record.connectedTo = number;
+    events.leg(result.status, leg, action.eventUrl);
+    if (result.status === 'answered') void result.ended.then(() => events.leg('completed', leg, action.eventUrl));
+    return result;
+  }
+
+  /**
+   * A Phone page has the number: it rings until it answers, rejects (busy), goes away or the connect's timeout
+   * passes (timeout); a phone already in a call is busy. Undefined when no phone has the number.
+   */
+  private ringPhone(number: string, leg: LegIdentity, action: ConnectAction): Promise<ConnectResult> | undefined {
+    const phones = this.ctx.phones;
+    if (!phones) return undefined;
+    let settle: (result: ConnectResult) => void = () => undefined;
+    const settled = new Promise<ConnectResult>((resolve) => (settle = resolve));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let over: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (over = resolve));
+    const ringing = phones.ringForCaller(number, {
+      legId: leg.uuid,
+      caller: leg.from,
+      callerLegId: this.record.id,
+      callerMediaKey: this.mediaKey,
+      settle: (outcome) => {
+        clearTimeout(timer);
+        settle(outcome === 'answer' ? { status: 'answered', ended } : { status: outcome === 'busy' ? 'busy' : 'timeout' });
+      },
+      over: () => over(),
+    });
+    if (ringing === undefined) return undefined;
+    if (ringing === 'busy') {
+      // As a PSTN line in a call answers: busy at once, after the ringing event.
+      timer = setTimeout(() => settle({ status: 'busy' }), this.ctx.timing.pushDelayMs);
+    } else {
+      timer = setTimeout(() => {
+        ringing.end();
+        settle({ status: 'timeout' });
+      }, action.timeoutMs);
+    }
+    this.closeOther = () => {
+      clearTimeout(timer);
+      if (ringing !== 'busy') ringing.end();
+      settle({ status: 'cancelled' });
+      over();
+    };
+    return settled;
+  }
+
+  /** The scripted callee (setCallee) answers with a tone, is busy, or does not answer. */
+  private async ringScriptedCallee(action: ConnectAction): Promise<ConnectResult> {
     const callee = { ...this.ctx.callee };
     const behaviour = outcomeDelay(this.ctx, callee) > action.timeoutMs ? 'no-answer' : callee.behaviour;
     const wait = Math.min(outcomeDelay(this.ctx, callee), action.timeoutMs);
-    const result = await new Promise<ConnectResult>((settle) => {
+    return new Promise<ConnectResult>((settle) => {
       const timer = setTimeout(() => {
         if (behaviour === 'answer') settle({ status: 'answered', ended: new Promise((over) => (this.closeOther = over)) });
         else settle({ status: behaviour === 'busy' ? 'busy' : 'timeout' });
@@ -178,10 +233,6 @@ export class CallerLeg implements NccoLeg {
         settle({ status: 'cancelled' });
       };
     });
-    if (result.status === 'answered') this.record.connectedTo = number;
-    events.leg(result.status, leg, action.eventUrl);
-    if (result.status === 'answered') void result.ended.then(() => events.leg('completed', leg, action.eventUrl));
-    return result;
   }
 
   private async connectWebsocket(endpoint: Extract<ConnectAction['endpoint'], { type: 'websocket' }>, action: ConnectAction, events: CallEventPoster) {

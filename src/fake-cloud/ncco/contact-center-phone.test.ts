@@ -95,3 +95,125 @@ describe('the Phone calls the contact center', () => {
     expect(last()).toMatchObject({ status: 'ended', outcome: 'rejected' });
   });
 });
+
+describe('a caller’s connect to a Phone’s number', () => {
+  function twoPhones() {
+    const setup = withPhone();
+    const seen: PhoneSnapshot[] = [];
+    const callee = setup.phones.register((snapshot) => seen.push(snapshot)).number;
+    return { ...setup, callee, calleeSeen: seen, calleeLast: () => seen.at(-1) };
+  }
+
+  it('rings that Phone from the connect’s `from`; its answer joins both Phones’ audio, and its hang-up lets the NCCO go on', async () => {
+    const { ctx, media, phones, phone, last, callee, calleeLast, backend, contactCenter } = twoPhones();
+    backend.answerNcco = [
+      { action: 'connect', from: '447700900777', timeout: 20, eventUrl: ['http://cc.test/connect-events'], endpoint: [{ type: 'phone', number: `+${callee}` }] },
+      { action: 'talk', text: 'The other side hung up' },
+    ];
+    phones.callContactCenter(phone);
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    const legId = contactCenter.snapshots()[0]?.id ?? '';
+    await phones.offer(phone, legId, 'caller-offer');
+    const ringing = calleeLast();
+    expect(ringing).toMatchObject({ status: 'ringing', direction: 'incoming', remote: '447700900777' });
+    const connectLeg = ringing?.callId ?? '';
+    expect(connectLeg).not.toBe(legId);
+    expect(backend.statuses(connectLeg)).toEqual(['started', 'ringing']);
+    expect(backend.events.filter((event) => event.payload.uuid === connectLeg).map((event) => event.url)).toEqual(['http://cc.test/connect-events', 'http://cc.test/connect-events']);
+
+    phones.answer(callee);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calleeLast()).toMatchObject({ status: 'connected', callId: connectLeg });
+    expect(last()).toMatchObject({ status: 'connected', callId: legId, remote: callee });
+    expect(backend.statuses(connectLeg)).toEqual(['started', 'ringing', 'answered']);
+    expect(contactCenter.snapshots()[0]).toMatchObject({ connectedTo: callee, currentAction: 'connect' });
+    await phones.offer(callee, connectLeg, 'callee-offer');
+    expect(media.bridge).toHaveBeenLastCalledWith(phoneMediaKey(phone, legId), phoneMediaKey(callee, connectLeg));
+    // The caller's page offers again (a repair): it is joined to the callee's audio, not to its own leg.
+    await phones.offer(phone, legId, 'caller-offer-2');
+    expect(media.bridge).toHaveBeenLastCalledWith(phoneMediaKey(callee, connectLeg), phoneMediaKey(phone, legId));
+
+    phones.hangUp(callee);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calleeLast()).toMatchObject({ status: 'ended', outcome: 'hung-up' });
+    expect(backend.statuses(connectLeg)).toEqual(['started', 'ringing', 'answered', 'completed']);
+    expect(last()).toMatchObject({ status: 'connected', remote: number, prompt: 'The other side hung up' });
+  });
+
+  it('a reject is busy and an unanswered ring times out at the connect’s timeout: each time the next action runs', async () => {
+    const { ctx, phones, phone, last, callee, calleeSeen, calleeLast, backend, contactCenter } = twoPhones();
+    backend.answerNcco = [
+      { action: 'connect', timeout: 5, endpoint: [{ type: 'phone', number: callee }] },
+      { action: 'connect', timeout: 5, endpoint: [{ type: 'phone', number: callee }] },
+      { action: 'talk', text: 'Nobody is free' },
+    ];
+    phones.callContactCenter(phone);
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    // No `from`: the Phone shows the caller’s own number.
+    expect(calleeLast()).toMatchObject({ status: 'ringing', remote: phone });
+    const first = calleeLast()?.callId ?? '';
+    const seenBefore = calleeSeen.length;
+    phones.reject(callee);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calleeSeen[seenBefore]).toMatchObject({ status: 'ended', outcome: 'rejected' });
+    expect(backend.statuses(first)).toEqual(['started', 'ringing', 'busy']);
+
+    // The next connect rings the Phone again at once.
+    expect(calleeLast()).toMatchObject({ status: 'ringing' });
+    const second = calleeLast()?.callId ?? '';
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(calleeLast()).toMatchObject({ status: 'ringing' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calleeLast()).toMatchObject({ status: 'ended', outcome: 'missed' });
+    expect(backend.statuses(second)).toEqual(['started', 'ringing', 'timeout']);
+    expect(last()).toMatchObject({ prompt: 'Nobody is free' });
+    expect(contactCenter.snapshots()[0]?.connectedTo).toBeUndefined();
+  });
+
+  it('a Phone in a call is busy; a scripted caller hanging up stops the ringing; a transfer to a number rings it too', async () => {
+    const { ctx, phones, phone, callee, calleeLast, backend, contactCenter } = twoPhones();
+    backend.answerNcco = [{ action: 'connect', endpoint: [{ type: 'phone', number: phone }] }];
+    const scripted = contactCenter.callFromScript('+447700900555');
+    phones.callContactCenter(phone);
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    // The Phone is in a call (to the contact center): the scripted caller's connect to it is busy.
+    await vi.advanceTimersByTimeAsync(ctx.timing.pushDelayMs);
+    const busyLeg = contactCenter.snapshots().find((call) => call.id === scripted)?.events.find((event) => event.uuid !== scripted)?.uuid ?? '';
+    expect(backend.statuses(busyLeg)).toEqual(['started', 'ringing', 'busy']);
+
+    backend.answerNcco = [{ action: 'talk', text: 'Hold on' }, { action: 'input', type: ['dtmf'], dtmf: { maxDigits: 1, timeOut: 10 } }];
+    const caller = contactCenter.callFromScript('+447700900556');
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    contactCenter.transferCaller(caller, [{ action: 'connect', from: '442079460000', endpoint: [{ type: 'phone', number: callee }] }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calleeLast()).toMatchObject({ status: 'ringing', remote: '442079460000' });
+    contactCenter.callerHangsUp(caller);
+    expect(calleeLast()).toMatchObject({ status: 'ended', outcome: 'missed' });
+    expect(() => phones.answer(callee)).toThrow(/not ringing/);
+  });
+
+  it('a Phone that goes away while ringing is no answer; one that goes away during the call ends the connect', async () => {
+    const { ctx, phones, backend, contactCenter } = withPhone();
+    const gone = phones.register(() => undefined).number;
+    backend.answerNcco = [{ action: 'connect', endpoint: [{ type: 'phone', number: gone }] }];
+    const caller = contactCenter.callFromScript();
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    phones.unregister(gone);
+    await vi.advanceTimersByTimeAsync(0);
+    const record = contactCenter.snapshots().find((call) => call.id === caller);
+    const connectLeg = record?.events.find((event) => event.uuid !== caller)?.uuid ?? '';
+    expect(backend.statuses(connectLeg)).toEqual(['started', 'ringing', 'timeout']);
+    expect(record).toMatchObject({ state: 'ended', outcome: 'completed' });
+
+    const answering = phones.register(() => undefined).number;
+    backend.answerNcco = [{ action: 'connect', endpoint: [{ type: 'phone', number: answering }] }];
+    const second = contactCenter.callFromScript();
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    phones.answer(answering);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(contactCenter.snapshots().find((call) => call.id === second)).toMatchObject({ state: 'running', connectedTo: answering });
+    phones.unregister(answering);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(contactCenter.snapshots().find((call) => call.id === second)).toMatchObject({ state: 'ended', outcome: 'completed' });
+  });
+});
