@@ -15,12 +15,18 @@ export interface EchoSocket {
 interface EchoSocketOptions {
   logger?: Logger;
   maxConnections?: number;
+  /** How long each frame waits before it goes back: the agent hears their voice about a second later. */
+  delayMs?: number;
 }
 
 // Vonage sends 640-byte frames (20 ms of 16 kHz 16-bit PCM); anything far larger is not Vonage.
 const maxFrameBytes = 64 * 1024;
 // About a second of audio queued for a slow peer; past that, frames are dropped rather than buffered forever.
 const maxBufferedBytes = 32 * 1024;
+// One second: 50 frames of 20 ms, as the sound check promises.
+const defaultDelayMs = 1000;
+// The delay line holds a second of Vonage's audio (32 KB); twice that at most, however fast frames arrive.
+const maxQueuedBytes = 64 * 1024;
 const noLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 function describeText(data: RawData): string {
@@ -37,27 +43,80 @@ function describeText(data: RawData): string {
   return `a ${data.toString().length}-character text message`;
 }
 
+interface QueuedFrame {
+  data: RawData;
+  dueAt: number;
+}
+
+/**
+ * Sends each binary frame back `delayMs` after it arrived, in order (so at the pace it came, 20 ms apart for
+ * Vonage). One timer per socket at most; the queue is bounded and dropped when the socket closes.
+ */
+export function delayLine(socket: Pick<WebSocket, 'send' | 'readyState' | 'OPEN' | 'bufferedAmount'>, delayMs: number) {
+  const queue: QueuedFrame[] = [];
+  let queuedBytes = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const sizeOf = (data: RawData) => (Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength);
+
+  function flush() {
+    timer = undefined;
+    const now = performance.now();
+    while (queue.length > 0 && (queue[0]?.dueAt ?? Infinity) <= now) {
+      const frame = queue.shift() as QueuedFrame;
+      queuedBytes -= sizeOf(frame.data);
+      if (socket.readyState === socket.OPEN && socket.bufferedAmount <= maxBufferedBytes) socket.send(frame.data, { binary: true });
+    }
+    schedule();
+  }
+
+  function schedule() {
+    const next = queue[0];
+    if (timer !== undefined || next === undefined) return;
+    timer = setTimeout(flush, Math.max(0, next.dueAt - performance.now()));
+  }
+
+  return {
+    push(data: RawData) {
+      const bytes = sizeOf(data);
+      if (queuedBytes + bytes > maxQueuedBytes) return;
+      queue.push({ data, dueAt: performance.now() + delayMs });
+      queuedBytes += bytes;
+      schedule();
+    },
+    clear() {
+      clearTimeout(timer);
+      timer = undefined;
+      queue.length = 0;
+      queuedBytes = 0;
+    },
+  };
+}
+
 /**
  * The Voice API tutorial's echo server for the agent's sound check: Vonage's websocket `connect` opens this
- * socket, sends one JSON text message with metadata, then binary audio frames; every frame goes straight back,
- * so the agent hears their own voice. noServer mode lets any host (start-server.ts, the emulator) hand it
- * upgrades on its own HTTP server.
+ * socket, sends one JSON text message with metadata, then binary audio frames; each frame goes back about a
+ * second later (as the sound check tells the agent), so the agent hears their own voice after they speak.
+ * noServer mode lets any host (start-server.ts, the emulator) hand it upgrades on its own HTTP server.
  */
-export function createEchoSocket({ logger = noLogger, maxConnections = 50 }: EchoSocketOptions = {}): EchoSocket {
+export function createEchoSocket({ logger = noLogger, maxConnections = 50, delayMs = defaultDelayMs }: EchoSocketOptions = {}): EchoSocket {
   const server = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   let closed = false;
 
   server.on('connection', (socket: WebSocket) => {
     logger.info('echo: connected');
+    const echo = delayLine(socket, delayMs);
     socket.on('message', (data, isBinary) => {
       if (!isBinary) {
         logger.info(`echo: received ${describeText(data)}`);
         return;
       }
-      if (socket.bufferedAmount > maxBufferedBytes) return;
-      socket.send(data, { binary: true });
+      echo.push(data);
     });
-    socket.on('close', (code) => logger.info(`echo: closed (${code})`));
+    socket.on('close', (code) => {
+      echo.clear();
+      logger.info(`echo: closed (${code})`);
+    });
     socket.on('error', (error) => logger.warn(`echo: ${error.name}`));
   });
 
