@@ -1,10 +1,17 @@
 import { expect, test } from './support/fixtures';
+import type { PhonePage } from './support/phone-page';
 
 // The contact center's number, run by the emulator as Vonage runs it: every call asks the backend's real
 // answer URL (server/contact-center, hosted on the emulator), and the emulator plays the NCCO it answers.
 // Prompts are sped up four times in e2e (EMULATOR_SPEECH_RATE).
 
 const contactCenter = '+44 20 7946 0000';
+
+/** The Phone's number as the page shows it (and as a softphone shows a caller ID): +44 20 7946 0501. */
+async function shownNumber(phone: PhonePage): Promise<string> {
+  await phone.number();
+  return ((await phone.phone.getByText(/^Your number:/).textContent()) ?? '').replace(/^Your number:\s*/, '').trim();
+}
 
 test.describe('callers reach the contact center', () => {
   test('IVR: the Phone presses 1, Jane’s tab rings with the Phone’s number, she answers and they hear each other', async ({ jane, phone, farEnd }) => {
@@ -20,6 +27,7 @@ test.describe('callers reach the contact center', () => {
     await phone.press('1');
 
     await expect(jane.incomingCall).toBeVisible();
+    await expect(jane.incomingCall).toContainText(await shownNumber(phone));
     await phone.expectPrompt('Please wait while we connect you to Jane');
     const { agentCallId } = (await farEnd.contactCenterCall(ivrCall!.id))!;
     expect(await farEnd.call(agentCallId!)).toMatchObject({ direction: 'inbound', agent: 'Jane', remote: number.slice(1), state: 'ringing' });
@@ -37,15 +45,28 @@ test.describe('callers reach the contact center', () => {
     expect(ended!.events.filter((event) => event.uuid === ivrCall!.id).map((event) => event.status)).toEqual(['started', 'ringing', 'answered', 'completed']);
   });
 
-  test('IVR: a scripted caller presses 2 and Joe’s tab rings', async ({ joe, farEnd }) => {
-    const caller = await farEnd.callContactCenter('+447700900555');
-    await farEnd.expectContactCenterAction(caller, 'input');
-    await farEnd.sendDigits(caller, '2');
+  test('IVR: the Phone calls the contact center, hears the menu, presses 2 and Joe’s tab rings with its number', async ({ jane, joe, phone, farEnd }) => {
+    const number = await phone.number();
+    await phone.callContactCenter();
+    await phone.expectStatus(`Connected to ${contactCenter}`);
+    await phone.expectPrompt('To talk to Jane, please press 1, or, to talk to Joe, press 2.');
+    const [ivrCall] = await farEnd.contactCenterCalls();
+    await farEnd.expectContactCenterAction(ivrCall!.id, 'input');
+    await phone.press('2');
+
     await expect(joe.incomingCall).toBeVisible();
-    await expect(joe.incomingCall).toContainText('+44 7700 900555');
-    await joe.rejectIncomingCall();
-    // Joe declined: the connect is over, and so is the NCCO.
-    await expect.poll(async () => (await farEnd.contactCenterCall(caller))?.state).toBe('ended');
+    await expect(joe.incomingCall).toContainText(await shownNumber(phone));
+    await phone.expectPrompt('Please wait while we connect you to Joe');
+    await expect(jane.incomingCall).toBeHidden();
+    const { agentCallId } = (await farEnd.contactCenterCall(ivrCall!.id))!;
+    expect(await farEnd.call(agentCallId!)).toMatchObject({ agent: 'Joe', remote: number.slice(1) });
+    await joe.answerIncomingCall();
+    await phone.expectStatus('Connected to Joe');
+    await phone.expectAudioBothWays();
+
+    await joe.hangUp();
+    await phone.expectStatus('Call ended');
+    expect(await farEnd.contactCenterCall(ivrCall!.id)).toMatchObject({ state: 'ended', digits: '2', connectedTo: 'Joe' });
   });
 
   test('IVR: no key at all gets the menu again, then a goodbye, and the Phone shows the call ended', async ({ phone, farEnd }) => {
@@ -61,7 +82,7 @@ test.describe('callers reach the contact center', () => {
   });
 
   test('the Demo simulator’s Inbound flow “Jane” sends callers straight to Jane', async ({ jane, phone }) => {
-    const flows = jane.page.getByRole('group', { name: 'Inbound flow' });
+    const flows = jane.page.getByRole('radiogroup', { name: 'Inbound flow' });
     await expect(flows.getByRole('radio', { name: 'IVR' })).toBeChecked();
     await expect(jane.page.getByText(`Contact center number: ${contactCenter}`)).toBeVisible();
     await flows.getByRole('radio', { name: 'Jane' }).check();
@@ -75,7 +96,7 @@ test.describe('callers reach the contact center', () => {
   });
 
   test('a custom NCCO: an invalid one is refused and never applied; an unsupported action ends the call with a reported error', async ({ jane, phone, farEnd }) => {
-    const flows = jane.page.getByRole('group', { name: 'Inbound flow' });
+    const flows = jane.page.getByRole('radiogroup', { name: 'Inbound flow' });
     await flows.getByRole('radio', { name: 'Custom NCCO' }).check();
     const editor = jane.page.getByRole('textbox', { name: 'Custom NCCO' });
     const apply = jane.page.getByRole('button', { name: 'Apply NCCO' });

@@ -96,7 +96,8 @@ export function InboundFlowChooser({ cloud }: { cloud: FakeVonageControl }) {
         <p className="mt-1 text-xs text-slate-600">Callers to this number hear the contact center’s flows on the local emulator: run npm run dev.</p>
       ) : (
         <>
-          <fieldset className="mt-2" aria-describedby={ids.hint}>
+          {/* A radio group by role (allowed on a fieldset), named by its legend. */}
+          <fieldset role="radiogroup" className="mt-2" aria-labelledby={ids.legend} aria-describedby={ids.hint}>
             <legend id={ids.legend} className="text-sm font-medium text-slate-700">
               Inbound flow
             </legend>
