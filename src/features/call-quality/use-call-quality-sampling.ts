@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createCallQualitySampler, watchCloudMos, type CallQualitySampler } from '@/call-quality/call-quality-sampler';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import { useSoftphoneActions } from '@/store/use-softphone';
 import { onVoiceMedia } from '@/voice/voice-media-port';
 
@@ -13,14 +14,19 @@ export function useCallQualitySampling(callId: string, muted: boolean) {
   const mutedNow = useRef(muted);
   useEffect(() => {
     let started: CallQualitySampler | undefined;
-    const stopFollowing = onVoiceMedia((media) => {
-      started?.stop();
-      started = media ? createCallQualitySampler({ callId, media, microphoneTrack: () => microphoneTrack(callId) }) : undefined;
-      if (media) watchCloudMos(media);
-      started?.setMuted(mutedNow.current);
-      sampler.current = started;
+    let stopFollowing = () => {};
+    // From the frame after the one that shows the call: the first sample (getStats) is no reason to show it later.
+    const cancelStart = afterNextPaint(() => {
+      stopFollowing = onVoiceMedia((media) => {
+        started?.stop();
+        started = media ? createCallQualitySampler({ callId, media, microphoneTrack: () => microphoneTrack(callId) }) : undefined;
+        if (media) watchCloudMos(media);
+        started?.setMuted(mutedNow.current);
+        sampler.current = started;
+      });
     });
     return () => {
+      cancelStart();
       stopFollowing();
       started?.stop();
       sampler.current = undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import { formatRemoteParty } from '@/lib/dial-target';
 import { selectIncomingCall } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
@@ -20,16 +21,23 @@ export function BackgroundCallAlert() {
   const ringerTab = useIsRingerTab();
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
 
+  // Once the frame showing the call is painted (in a hidden tab, at once): the title and the notification are
+  // outside the page and should not hold back that frame.
   useEffect(() => {
     if (!ringing || label === undefined) return;
-    document.title = `Incoming call: ${label} · ${appTitle}`;
     let notification: Notification | undefined;
-    if (ringerTab && permission === 'granted' && document.hidden) {
-      notification = new Notification('Incoming call', { body: label, tag: ringing.id, requireInteraction: true });
-      notification.onclick = () => window.focus();
-    }
+    let shown = false;
+    const cancel = afterNextPaint(() => {
+      shown = true;
+      document.title = `Incoming call: ${label} · ${appTitle}`;
+      if (ringerTab && permission === 'granted' && document.hidden) {
+        notification = new Notification('Incoming call', { body: label, tag: ringing.id, requireInteraction: true });
+        notification.onclick = () => window.focus();
+      }
+    });
     return () => {
-      document.title = appTitle;
+      cancel();
+      if (shown) document.title = appTitle;
       notification?.close();
     };
   }, [ringing, label, permission, ringerTab]);

@@ -15,7 +15,13 @@ declare global {
 }
 
 const hint = 'The ringtone plays in another of your softphone tabs. You can answer here too.';
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Two tasks: what the render's effects start in a task of its own (the ringtone, the title) has run too.
+const settle = () =>
+  act(async () => {
+    await nextTask();
+    await nextTask();
+  });
 
 let container: HTMLDivElement;
 let root: Root;

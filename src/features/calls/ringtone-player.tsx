@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { selectRingerDevice, useAudioDevices } from '@/devices/audio-devices-store';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import { routeAudioElement } from '@/voice/audio-output';
 import { selectHasCallInProgress, selectIsRinging } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
@@ -23,7 +24,8 @@ function soundUrl(sound: Sound): string {
 /**
  * Rings while an invite is ringing (a quiet call-waiting beep if the agent is already on a call) and stops on
  * answer, reject or cancel; with the agent in several tabs, only the ringer tab plays (`other-tab` elsewhere).
- * The effect drives the <audio> element, which lives outside React; `data-state` lets QA check what plays.
+ * The effect drives the <audio> element (its tone and playing), which lives outside React; `data-state` lets QA
+ * check what plays.
  * If the browser refuses to play sound, the agent gets a button to allow it.
  */
 export function RingtonePlayer() {
@@ -41,25 +43,34 @@ export function RingtonePlayer() {
     if (audio.current) void routeAudioElement(audio.current, ringer);
   }, [ringer]);
 
+  // Started and stopped once the frame showing the call (or its answer) is painted: starting the <audio> costs a
+  // few ms of the main thread, which the agent should not wait for to see the call; 16 ms of ring is not heard.
   useEffect(() => {
     const element = audio.current;
     if (!element) return;
     if (!ringing) {
-      element.pause();
-      element.currentTime = 0;
-      return;
+      return afterNextPaint(() => {
+        element.pause();
+        element.currentTime = 0;
+      });
     }
-    element.play().then(
-      () => setBlocked(false),
-      // Autoplay can be refused before the agent has interacted with the page.
-      () => setBlocked(true),
-    );
+    return afterNextPaint(() => {
+      // The tone is chosen here, when it starts, never by rendering: a new `src` makes the element load again
+      // (a few ms), and the call being answered (now "on a call") would otherwise swap it for nothing.
+      const url = soundUrl(sound);
+      if (element.getAttribute('src') !== url) element.src = url;
+      element.play().then(
+        () => setBlocked(false),
+        // Autoplay can be refused before the agent has interacted with the page.
+        () => setBlocked(true),
+      );
+    });
   }, [ringing, sound]);
 
   const state = !invited ? 'stopped' : !ringerTab ? 'other-tab' : blocked ? 'blocked' : sound === 'ring' ? 'playing' : 'call-waiting';
   return (
     <>
-      <audio ref={audio} src={soundUrl(sound)} loop preload="auto" data-testid="ringtone" data-state={state} />
+      <audio ref={audio} loop preload="auto" data-testid="ringtone" data-state={state} />
       {state === 'blocked' && (
         <Button variant="secondary" onClick={() => void audio.current?.play().then(() => setBlocked(false), () => undefined)}>
           Turn on ringtone sound

@@ -1,0 +1,30 @@
+/**
+ * Runs `work` just after the browser has painted what is on screen now: for what the agent hears or sees
+ * outside the page (the ringtone, the tab title) when a call rings or is answered, so it does not hold back
+ * the frame that shows the call. Hidden tabs paint nothing and run no animation frames (and a tab can be
+ * hidden before the frame comes): a timer makes sure the work still runs. Returns a function that cancels it.
+ */
+export function afterNextPaint(work: () => void, fallbackMs = 100): () => void {
+  let pending = true;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    cancel();
+    work();
+  };
+  const fallback = setTimeout(run, document.hidden ? 0 : fallbackMs);
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  // The animation frame comes before the paint; the task after it, once the frame is out.
+  const frame = requestAnimationFrame(() => {
+    afterFrame = setTimeout(run, 0);
+  });
+  function cancel() {
+    clearTimeout(fallback);
+    cancelAnimationFrame(frame);
+    clearTimeout(afterFrame);
+  }
+  return () => {
+    pending = false;
+    cancel();
+  };
+}
