@@ -7,6 +7,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { vonageEmulator } from './emulator/vite-plugin.ts';
 import { parseAppConfig } from './src/config/app-config.ts';
 import { liveContentSecurityPolicy } from './vite-plugins/content-security-policy.ts';
+import { preloadVoiceSdk } from './vite-plugins/preload-voice-sdk.ts';
 
 const require = createRequire(import.meta.url);
 const workerFileName = 'mockServiceWorker.js';
@@ -57,7 +58,7 @@ export default defineConfig(({ mode }) => {
   // The demo's Vonage cloud: the emulator on this server's origin (dev, `npm run emulator`), or in the page (static demo).
   const emulator = demo && env.VITE_DEMO_CLOUD === 'emulator';
   return {
-    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator), liveContentSecurityPolicy(demo ? undefined : env)],
+    plugins: [react(), tailwindcss(), mswWorker(demo), vonageEmulator(emulator), phonePage(emulator), liveContentSecurityPolicy(demo ? undefined : env), preloadVoiceSdk()],
     resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
     // The configuration parsed and validated here, from what import.meta.env holds in this build (src/app/build-time-config.ts).
     define: { __SOFTPHONE_CONFIG__: JSON.stringify(parseAppConfig(loadEnv(mode, process.cwd(), 'VITE_'))) },

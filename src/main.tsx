@@ -107,11 +107,20 @@ function start(config: AppConfig) {
     .then(({ startCallHistory }) => startCallHistory(store))
     .catch((error: unknown) => console.warn('Call history is unavailable', error));
 
-  // Fetch the SDK and the signed-in screen while the agent is still typing their name.
+  // The cloud inside the page (the static demo) must be listening before the SDK's module is evaluated (engine.io
+  // takes `WebSocket` at import); against the emulator or Vonage the SDK can be evaluated at once.
+  const sdkWaitsForTheCloud = demoBuild && import.meta.env.VITE_DEMO_CLOUD !== 'emulator';
+  // Evaluate the SDK (index.html's modulepreload has fetched and compiled it) and fetch the signed-in screen while
+  // the agent is still typing their name.
+  // The token client first, and the SDK's evaluation (a few hundred ms of the main thread on a slow machine) once it
+  // is in: an agent who clicks Sign in at once has the token request on its way while the SDK evaluates.
   const preload = () => {
-    void endpoints.then(preloadVoiceSdk).catch(() => undefined);
+    const tokenClient = loadTokenClient();
+    void tokenClient
+      .catch(() => undefined)
+      .then(() => (sdkWaitsForTheCloud ? endpoints.then(preloadVoiceSdk) : preloadVoiceSdk()))
+      .catch(() => undefined);
     void import('./app/agent-workspace').catch(() => undefined);
-    void loadTokenClient().catch(() => undefined);
     void import('./app/auto-answer-tone').catch(() => undefined);
   };
 

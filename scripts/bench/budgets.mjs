@@ -35,7 +35,8 @@ export function benchRows({ production, floor, agent, history }) {
   phase('sign-in form painted, clicked', p.signInFormPaintedThenClicked);
   phase('click → token and SDK chunk both in', p.clickToReadyOfTokenAndSdk);
   phase('    of which: token request', q.tokenRequest);
-  phase('    of which: SDK chunk fetch', q.sdkChunkFetch);
+  phase('    of which: SDK chunk fetch (from page start, beside the entry)', q.sdkChunkFetch);
+  phase('    of which: click → SDK evaluation starts', q.clickToSdkEvaluateStart);
   phase('    of which: SDK chunk evaluate', q.sdkChunkEvaluate);
   phase('voice client, Call details chunk', p.voiceClientAndCallDetailsChunk);
   phase('createSession', p.createSession);
