@@ -1,38 +1,21 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ellipsis, nameMaxLength } from '@/lib/untrusted-text';
+import { componentRoot } from '@/testing/component-root';
 import { UntrustedText } from './untrusted-text';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const page = componentRoot();
 
 function show(text: string) {
-  act(() => root.render(<UntrustedText text={text} what="caller ID" />));
+  act(() => page.root.render(<UntrustedText text={text} what="caller ID" />));
 }
 
-const toggle = () => container.querySelector('button');
+const toggle = () => page.container.querySelector('button');
 
 describe('UntrustedText', () => {
   it('shows short text isolated, without directional controls, and nothing more', () => {
     show('Joe\u202E(tnega)');
-    const bdi = container.querySelector('bdi');
+    const bdi = page.container.querySelector('bdi');
     expect(bdi?.textContent).toBe('Joe(tnega)');
     expect(bdi?.hasAttribute('title')).toBe(false);
     expect(toggle()).toBeNull();
@@ -41,7 +24,7 @@ describe('UntrustedText', () => {
   it('caps long text, keeps the whole of it in the tooltip, and shows it through a disclosure button', () => {
     const long = '4'.repeat(5_000);
     show(long);
-    const bdi = container.querySelector('bdi');
+    const bdi = page.container.querySelector('bdi');
     expect(bdi?.textContent).toBe(`${'4'.repeat(nameMaxLength - 1)}${ellipsis}`);
     expect(bdi?.getAttribute('title')).toBe(long);
 
@@ -59,7 +42,7 @@ describe('UntrustedText', () => {
 
     act(() => button?.click());
     expect(button?.getAttribute('aria-expanded')).toBe('false');
-    expect(container.textContent).not.toContain(long);
+    expect(page.container.textContent).not.toContain(long);
   });
 
   it('starts closed again for a different text', () => {

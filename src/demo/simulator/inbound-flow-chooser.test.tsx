@@ -1,27 +1,16 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeVonageControl } from '@/fake-cloud/control-api';
+import { componentRoot } from '@/testing/component-root';
 import { InboundFlowChooser } from './inbound-flow-chooser';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let container: HTMLDivElement;
-let root: Root;
+const page = componentRoot();
 
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   vi.stubEnv('VITE_DEMO_CLOUD', 'emulator');
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.unstubAllEnvs();
 });
 
@@ -37,9 +26,9 @@ function fakeCloud() {
 describe('InboundFlowChooser', () => {
   it('is a radio group named Inbound flow whose radios choose the flow', async () => {
     const { cloud, setInboundFlow } = fakeCloud();
-    await act(async () => root.render(<InboundFlowChooser cloud={cloud} />));
+    await act(async () => page.root.render(<InboundFlowChooser cloud={cloud} />));
 
-    const group = container.querySelector('[role="radiogroup"]');
+    const group = page.container.querySelector('[role="radiogroup"]');
     expect(group?.tagName).toBe('FIELDSET');
     const name = document.getElementById(group?.getAttribute('aria-labelledby') ?? '')?.textContent;
     expect(name?.trim()).toBe('Inbound flow');

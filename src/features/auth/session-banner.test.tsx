@@ -1,37 +1,20 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSoftphoneStore, type SoftphoneStore } from '@/store/softphone-store';
+import { describe, expect, it } from 'vitest';
+import type { SoftphoneStore } from '@/store/softphone-store';
 import { SoftphoneProvider } from '@/store/softphone-provider';
 import type { SoftphoneState } from '@/store/softphone-state';
+import { componentRoot } from '@/testing/component-root';
+import { idleStore } from '@/store/testing/idle-store';
 import { reconnectingLine, SessionBanner } from './session-banner';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+const page = componentRoot();
 
-let container: HTMLDivElement;
-let root: Root;
-
-function storeWith(state: Partial<SoftphoneState>): SoftphoneStore {
-  const unused = () => new Promise<never>(() => undefined);
-  const store = createSoftphoneStore({
-    loadAdapter: unused,
-    requestToken: unused,
-    parseDialInput: unused,
-    checkMicrophone: unused,
-    now: () => 0,
-    random: () => 0,
-    onNetworkOnline: () => () => undefined,
-    setTimer: () => () => undefined,
-  });
-  store.setState({ agent: { userName: 'Jane', userId: 'USR-Jane' }, lastAgentName: 'Jane', ...state });
-  return store;
-}
+const storeWith = (state: Partial<SoftphoneState>) =>
+  idleStore({ agent: { userName: 'Jane', userId: 'USR-Jane' }, lastAgentName: 'Jane', ...state });
 
 async function render(store: SoftphoneStore) {
   await act(async () => {
-    root.render(
+    page.root.render(
       <SoftphoneProvider store={store}>
         <SessionBanner />
       </SoftphoneProvider>,
@@ -39,20 +22,8 @@ async function render(store: SoftphoneStore) {
   });
 }
 
-const liveRegion = () => container.querySelector<HTMLElement>('[aria-live="polite"]');
-const alerts = () => container.querySelectorAll('[role="alert"]');
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const liveRegion = () => page.container.querySelector<HTMLElement>('[aria-live="polite"]');
+const alerts = () => page.container.querySelectorAll('[role="alert"]');
 
 describe('SessionBanner', () => {
   it('says the connection was lost while the SDK reconnects by itself, politely and without an alert', async () => {
@@ -62,7 +33,7 @@ describe('SessionBanner', () => {
     expect(liveRegion()?.className).not.toContain('sr-only');
     expect(alerts()).toHaveLength(0);
     // Nothing to press: the SDK is already trying.
-    expect(container.querySelector('button')).toBeNull();
+    expect(page.container.querySelector('button')).toBeNull();
   });
 
   it('empties the line, keeping the live region mounted, once the connection is Ready again', async () => {
@@ -73,7 +44,7 @@ describe('SessionBanner', () => {
     expect(liveRegion()).toBe(region);
     expect(region?.textContent).toBe('');
     expect(region?.className).toContain('sr-only');
-    expect(container.textContent).toBe('');
+    expect(page.container.textContent).toBe('');
   });
 
   it('keeps the Offline alert and Reconnect button, without the reconnecting line, once the SDK gave up', async () => {
@@ -83,12 +54,12 @@ describe('SessionBanner', () => {
     expect(liveRegion()?.textContent).toBe('');
     expect(alerts()).toHaveLength(1);
     expect(alerts()[0]?.textContent).toBe('The connection to the voice service was lost.');
-    expect(container.textContent).toContain('will try again by itself');
-    expect(container.querySelector('button')?.textContent).toBe('Reconnect');
+    expect(page.container.textContent).toContain('will try again by itself');
+    expect(page.container.querySelector('button')?.textContent).toBe('Reconnect');
   });
 
   it('renders nothing without a signed-in agent', async () => {
     await render(storeWith({ connection: 'reconnecting', agent: undefined }));
-    expect(container.innerHTML).toBe('');
+    expect(page.container.innerHTML).toBe('');
   });
 });

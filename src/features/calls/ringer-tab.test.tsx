@@ -1,10 +1,11 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSoftphoneStore, type SoftphoneStore } from '@/store/softphone-store';
+import type { SoftphoneStore } from '@/store/softphone-store';
 import { SoftphoneProvider } from '@/store/softphone-provider';
 import type { Call } from '@/store/softphone-state';
 import { FakeLockManager } from '@/testing/fake-lock-manager';
+import { idleStore } from '@/store/testing/idle-store';
 import { BackgroundCallAlert } from './background-call-alert';
 import { IncomingCallPanel } from './incoming-call-panel';
 import { RingtonePlayer } from './ringtone-player';
@@ -31,21 +32,8 @@ let play: ReturnType<typeof vi.fn<() => Promise<void>>>;
 // Each test signs in a new agent: this page keeps one leadership per lock name for its lifetime.
 let agentCount = 0;
 
-function storeWithAgent(userName: string): SoftphoneStore {
-  const unused = () => new Promise<never>(() => undefined);
-  const store = createSoftphoneStore({
-    loadAdapter: unused,
-    requestToken: unused,
-    parseDialInput: unused,
-    checkMicrophone: unused,
-    now: () => 0,
-    random: () => 0,
-    onNetworkOnline: () => () => undefined,
-    setTimer: () => () => undefined,
-  });
-  store.setState({ connection: 'ready', agent: { userName, userId: `USR-${userName}` }, lastAgentName: userName });
-  return store;
-}
+const storeWithAgent = (userName: string): SoftphoneStore =>
+  idleStore({ connection: 'ready', agent: { userName, userId: `USR-${userName}` }, lastAgentName: userName });
 
 const invite: Call = {
   id: 'LEG-1',
