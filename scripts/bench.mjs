@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { measureAgentPhases } from './bench/agent-phases.mjs';
+import { loadRuns, measureAgentPhases } from './bench/agent-phases.mjs';
 import { benchRows, budgets, formatTable } from './bench/budgets.mjs';
-import { buildEntryFloor } from './bench/entry-floor.mjs';
+import { buildEntryFloor, measureFloorLoad } from './bench/entry-floor.mjs';
 import { runFloorBench } from './bench/emulator-floor.mjs';
 import { median, round } from './bench/stats.mjs';
 
@@ -158,6 +158,14 @@ try {
   await waitForServer(baseUrl);
   // Page load → Ready in phases, invite → Incoming call painted, Answer's overhead: against the emulator demo.
   const agent = await measureAgentPhases(browser, port + 1);
+  // What page load cannot go below on this machine: a blank React app's first paint, loaded the same way.
+  const floorPaints = await measureFloorLoad(browser, port + 2, loadRuns);
+  agent.floorLoadToFirstPaintMs = {
+    what: `a blank React 19 app (scripts/bench/floor-app) from loopback: navigation start → the frame that paints it; ${loadRuns} fresh contexts (cold caches)`,
+    runs: loadRuns,
+    median: round(median(floorPaints)),
+    all: floorPaints.map(round),
+  };
 
   const historyContext = await browser.newContext({ permissions: ['microphone'] });
   const historyPage = await historyContext.newPage();

@@ -30,6 +30,9 @@ export function benchRows({ production, floor, agent, history }) {
   const phase = (label, ms) => rows.push({ metric: `  ${label}`, value: `${ms} ms` });
   const p = load.phasesMedianMs;
   const q = load.parallelMedianMs;
+  if (agent.floorLoadToFirstPaintMs) {
+    rows.push({ metric: '  floor: blank React 19 app, navigation → first paint (cold)', value: `${agent.floorLoadToFirstPaintMs.median} ms` });
+  }
   phase('document', p.document);
   phase('entry: fetch, evaluate, first render', p.entryFetchEvaluateRender);
   phase('sign-in form painted, clicked', p.signInFormPaintedThenClicked);
