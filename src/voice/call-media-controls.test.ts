@@ -77,6 +77,28 @@ describe('call media controls over the SDK', () => {
     controls.dispose();
   });
 
+  it('switches a call dialled while the microphone was chosen, once its id is known, and only when it needs to', async () => {
+    const getUserMedia = useFakeMicrophone('headset');
+    const dialled = fakeConnection('old');
+    const { client } = fakeSdk({ dialled: dialled.pc });
+    const controls = controlsOver(client);
+
+    await controls.followMicrophone('dialled');
+    expect(getUserMedia).not.toHaveBeenCalled();
+
+    await controls.setInputDevice('headset', []);
+    await controls.followMicrophone('dialled');
+    expect(dialled.sender.track.label).toBe('headset');
+
+    const settled = { ...fakeTrack('headset'), getSettings: () => ({ deviceId: 'headset' }) } as unknown as MediaStreamTrack;
+    dialled.sender.track = settled;
+    getUserMedia.mockClear();
+    await controls.followMicrophone('dialled');
+    await controls.followMicrophone('unknown');
+    expect(getUserMedia).not.toHaveBeenCalled();
+    controls.dispose();
+  });
+
   it('asks for the chosen microphone when the SDK opens one for a call to come', async () => {
     const getUserMedia = useFakeMicrophone('headset');
     const { client } = fakeSdk({});

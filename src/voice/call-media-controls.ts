@@ -39,6 +39,11 @@ export interface CallMediaControls {
    * getPeerConnection) and on every call to come. Without `callIds`, every call the SDK holds media for.
    */
   setInputDevice(deviceId: string, callIds?: Iterable<string>): Promise<void>;
+  /**
+   * For a call whose id just became known (a dial): if its microphone is not the one chosen (the choice was made
+   * while the dial was on its way, after the SDK had opened the old one), switch it now.
+   */
+  followMicrophone(callId: string): Promise<void>;
   callStats(callId: string): Promise<CallStatsSample | undefined>;
   /** The device the SDK's current audio output plays on ('' = default). */
   outputDeviceId(): string | undefined;
@@ -74,6 +79,13 @@ export function createCallMediaControls(client: object): CallMediaControls | und
         microphone = before;
         throw error;
       }
+    },
+    async followMicrophone(callId) {
+      const connection = peerConnectionOf(callId);
+      if (!connection || microphone === '') return;
+      const track = connection.getSenders().find((sender) => sender.track?.kind === 'audio')?.track;
+      if (!track || track.getSettings?.().deviceId === microphone) return;
+      await switchMicrophone(mediaDevices, [connection], microphone);
     },
     async callStats(callId) {
       const connection = peerConnectionOf(callId);

@@ -138,6 +138,8 @@ export function createVonageVoiceAdapter(options: VoiceAdapterOptions): VoiceAda
       try {
         const callId = await client.serverCall(serverCallContext(target));
         knownCallIds.add(callId);
+        // A microphone chosen while the dial was on its way did not reach this call (its id was unknown then).
+        void callMedia?.followMicrophone(callId).catch((error: unknown) => console.warn('The chosen microphone could not be applied to the new call', error));
         return callId;
       } catch (error) {
         for (const callId of registered?.ids() ?? []) mediaReleaser?.release(callId);
