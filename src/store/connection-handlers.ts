@@ -3,7 +3,8 @@ import { endOpenCalls } from './call-list';
 import type { SomeEventHandlers } from './event-handlers';
 import { initialSoftphoneState, type SoftphoneState } from './softphone-state';
 
-const connectionLost = 'The connection to the voice service was lost.';
+/** The headline of every lost connection the agent reads (Offline, and the line while the SDK reconnects). */
+export const connectionLost = 'The connection to the voice service was lost.';
 
 const sessionStates = new Set<SoftphoneState['connection']>(['ready', 'reconnecting', 'connecting']);
 

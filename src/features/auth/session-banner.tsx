@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { useNow } from '@/lib/use-now';
 import { selectAgent, selectAutoReconnect, selectConnection, selectConnectionError } from '@/store/selectors';
 import type { SoftphoneState } from '@/store/softphone-state';
+import { connectionLost } from '@/store/connection-handlers';
 
 /** What the softphone is doing about a lost connection, counting down to its next try. */
 function AutoReconnectProgress({ retry, trying }: { retry: NonNullable<SoftphoneState['autoReconnect']>; trying: boolean }) {
@@ -18,9 +19,8 @@ function AutoReconnectProgress({ retry, trying }: { retry: NonNullable<Softphone
   );
 }
 
-/** The same headline as the Offline alert (connection-handlers.ts), so both read as one story. */
-export const reconnectingLine =
-  'The connection to the voice service was lost. The softphone is reconnecting by itself; calls you are on keep their audio.';
+/** The same headline as the Offline alert, so both read as one story. */
+export const reconnectingLine = `${connectionLost} The softphone is reconnecting by itself; calls you are on keep their audio.`;
 
 /**
  * While the SDK finds its way back by itself (Connection reads Reconnecting…): a short line, announced politely.
