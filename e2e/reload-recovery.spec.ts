@@ -30,9 +30,11 @@ function recordWhenReady() {
 }
 
 /**
- * Polls the call's media stats from inside the page (no round trip through the test runner per poll) until,
- * compared with the first reading, packets the far end received and packets this page's SDK received both grew
- * and the SDK's output plays the far end. Resolves to the page's clock at that moment (undefined on timeout).
+ * Polls the call's media stats from inside the page (no round trip through the test runner per poll) until
+ * packets the far end received and packets this page's SDK received both grew since the reading before, and the
+ * SDK's output plays the far end. Growth is counted from the previous reading, never from the first: taking the
+ * call back replaces the far end's peer connection, whose count then starts again from 0. Resolves to the
+ * page's clock at that moment (undefined on timeout).
  */
 function whenAudioFlowsBothWays(page: Page, callId: string, timeoutMs = 15_000) {
   return page.evaluate(
@@ -43,9 +45,10 @@ function whenAudioFlowsBothWays(page: Page, callId: string, timeoutMs = 15_000) 
       let last = first;
       while (Date.now() < deadline) {
         const askedAt = Date.now();
+        const before = last;
         last = await cloud.mediaStats(id);
-        const farEndHears = last.farEndPacketsReceived > first.farEndPacketsReceived;
-        const agentHears = last.agentPacketsReceived > first.agentPacketsReceived && last.agentAudioPlaying;
+        const farEndHears = last.farEndPacketsReceived > before.farEndPacketsReceived;
+        const agentHears = last.agentPacketsReceived > before.agentPacketsReceived && last.agentAudioPlaying;
         // `at` bounds the moment from above (the stats answered then); `askedAt` is when they were asked for.
         if (farEndHears && agentHears) return { at: Date.now(), askedAt, first, last };
         await new Promise((resolve) => setTimeout(resolve, 50));
