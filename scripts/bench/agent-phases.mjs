@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { emulatorControl } from './emulator-control.mjs';
 import { entryChunk } from './entry-floor.mjs';
 import { installPageProbe } from './page-probe.mjs';
 import { median, round, summary } from './stats.mjs';
@@ -55,23 +56,6 @@ export async function startEmulatorDemo(port) {
     entryFile: entryChunk(outDir).file,
     sdkFile,
     stop: () => process.kill(-server.pid),
-  };
-}
-
-function emulatorControl(url) {
-  const post = async (pathname, args = []) => {
-    const response = await fetch(`${url}/emulator/${pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ args }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(`emulator ${pathname}: HTTP ${response.status} ${body.error ?? ''}`);
-    return body.result;
-  };
-  return {
-    reset: () => post('reset'),
-    call: (method, ...args) => post(`control/${method}`, args),
   };
 }
 

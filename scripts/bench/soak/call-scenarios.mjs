@@ -9,24 +9,6 @@ const pollMs = 50;
 
 export const agent = 'Jane';
 
-/** The emulator's control API (src/fake-cloud/control-api.ts) over HTTP: POST /emulator/control/<method>. */
-export function emulatorControl(url) {
-  const post = async (pathname, args = []) => {
-    const response = await fetch(`${url}/emulator/${pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ args }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(`emulator ${pathname}: HTTP ${response.status} ${body.error ?? ''}`);
-    return body.result;
-  };
-  return {
-    reset: () => post('reset'),
-    call: (method, ...args) => post(`control/${method}`, args),
-  };
-}
-
 /** Polls `check` until it returns a truthy value (resolved to), or fails after `timeout` naming `what`. */
 export async function waitUntil(check, { what, timeout = uiTimeoutMs }) {
   const deadline = Date.now() + timeout;
