@@ -1,10 +1,11 @@
-import { twMerge, type ClassNameValue } from 'tailwind-merge';
+export type ClassNameValue = string | false | null | undefined;
 
 /**
- * Joins class names, skipping the falsy ones. Of two Tailwind classes that set the same property the later
- * wins (tailwind-merge), so a component's defaults give way to the `className` a caller passes: a panel's own
- * `bg-white ring-slate-200` loses to `bg-amber-50 ring-amber-200`, whatever order the stylesheet has them in.
+ * Joins class names, skipping the falsy ones. No merging of conflicting Tailwind classes: a component that lets
+ * callers change a look it draws itself takes a named option for it (Panel's `tone`), so nothing on screen
+ * depends on which of two classes for the same property the stylesheet happens to put last, and no class
+ * parser runs while a call is being shown.
  */
 export function cn(...classes: ClassNameValue[]): string {
-  return twMerge(...classes);
+  return classes.filter(Boolean).join(' ');
 }

@@ -51,7 +51,7 @@ export default function DemoSimulator({ cloud }: { cloud: FakeVonageControl }) {
   }
 
   return (
-    <Panel label="Demo simulator" className="bg-amber-50 ring-amber-200">
+    <Panel label="Demo simulator" tone="demo">
       <p className="mb-3 text-sm text-slate-600">
         Plays the other end of your calls. Demo mode only.
         {!agent && ' Sign in as Jane or Joe to try it.'}

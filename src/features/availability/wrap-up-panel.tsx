@@ -12,7 +12,7 @@ export function WrapUpPanel() {
   const now = useNow();
   if (!wrapUp || wrapUp.endsAt <= now) return null;
   return (
-    <Panel label="Wrap-up" className="ring-1 ring-violet-300">
+    <Panel label="Wrap-up" tone="wrapUp">
       <p className="text-sm text-slate-700">
         New calls are declined while you wrap up.{' '}
         <span role="timer" aria-label="Wrap-up time left" className="font-mono font-semibold tabular-nums text-slate-900">

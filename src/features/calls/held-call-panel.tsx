@@ -12,7 +12,7 @@ export function HeldCallPanel() {
   const { resume, hangup } = useSoftphoneActions();
   if (!call) return null;
   return (
-    <Panel label="On hold" className="ring-1 ring-sky-300">
+    <Panel label="On hold" tone="held">
       <RemoteParty call={call} />
       <div className="mt-2">{call.heldAt !== undefined && <HoldStatus since={call.heldAt} />}</div>
       {call.error && <MessageAlert message={call.error} />}

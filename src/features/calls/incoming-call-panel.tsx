@@ -25,7 +25,7 @@ export function IncomingCallPanel() {
   const othersWaiting = waiting - (call.state === 'ringing' ? 1 : 0);
 
   return (
-    <Panel label="Incoming call" className="ring-2 ring-emerald-400">
+    <Panel label="Incoming call" tone="ringing">
       <RemoteParty call={call} />
       <p className="mt-1 text-sm text-slate-600">{answering ? 'Connecting…' : 'Ringing'}</p>
       {ringsElsewhere && (
