@@ -122,6 +122,8 @@ function start(config: AppConfig) {
       .catch(() => undefined);
     void import('./app/agent-workspace').catch(() => undefined);
     void import('./app/auto-answer-tone').catch(() => undefined);
+    // What the store does with calls (and the microphone check): its own chunk, needed from the sign-in on.
+    void import('./store/call-machinery').catch(() => undefined);
   };
 
   let sidePanel: ReactNode;

@@ -22,7 +22,7 @@ export function benchRows({ production, floor, agent, history }) {
   const invite = agent.inviteToIncomingCallPaintedMs;
   const answer = agent.answerOverheadMs;
   const rows = [
-    { metric: 'entry chunk, gzip -9', value: `${kb(production.entry.gzipBytes)} KB`, budget: budgets.entryChunkGzipKb, actual: kb(production.entry.gzipBytes), unit: 'KB' },
+    { metric: 'entry chunk + its static imports, gzip -9', value: `${kb(production.entry.gzipBytes)} KB`, budget: budgets.entryChunkGzipKb, actual: kb(production.entry.gzipBytes), unit: 'KB' },
     { metric: '  floor: blank React 19 app, same Vite', value: `${kb(floor.gzipBytes)} KB` },
     { metric: '  app over the floor', value: `${kb(production.entry.gzipBytes - floor.gzipBytes)} KB (×${round(production.entry.gzipBytes / floor.gzipBytes)})` },
     { metric: `page load → Ready, median of ${load.runs} (cold)`, value: `${load.median} ms`, budget: budgets.pageLoadToReadyMedianMs, actual: load.median, unit: 'ms' },

@@ -4,19 +4,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { eagerGraph } from '../eager-graph.mjs';
 
 const floorRoot = path.join(import.meta.dirname, 'floor-app');
 
-/** The entry chunk named by `outDir/index.html`, raw and gzip -9 (the level the budget is stated in). */
+/** The entry chunk named by `outDir/index.html` and the chunks it imports statically, raw and gzip -9 (as the budget). */
 export function entryChunk(outDir) {
-  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-  const src = html.match(/<script type="module"[^>]*src="\/?([^"]+\.js)"/)?.[1];
-  if (!src) throw new Error(`${outDir}/index.html names no module script`);
-  const source = readFileSync(path.join(outDir, src));
-  return { file: path.basename(src), rawBytes: source.length, gzipBytes: gzipSync(source, { level: 9 }).length };
+  const { entry, rawBytes, gzipBytes, files } = eagerGraph(outDir);
+  return { file: entry, rawBytes, gzipBytes, files };
 }
 
 async function buildFloorApp(outDir) {

@@ -1,5 +1,4 @@
 import type { TokenResponse } from '@/contracts/token-api';
-import { describeVoiceError, isSessionTimeout } from '@/voice/describe-voice-error';
 import type { VoiceAdapter } from '@/voice/voice-adapter';
 import { createAutoReconnector } from './auto-reconnect';
 import type { RecoverableCall } from './recovery-record';
@@ -29,6 +28,13 @@ export interface SessionHooks {
   reset(): void;
   /** Mutes a taken-back call again, as the Mute button would (request, then the SDK's confirmation). */
   restoreMute(callId: string): Promise<void>;
+  /**
+   * An SDK failure as a sentence for the agent (describe-voice-error.ts). It comes with the call machinery, whose
+   * chunk is in whenever an adapter is, so the sign-in page does not load it.
+   */
+  describeVoiceError(error: unknown): string;
+  /** The SDK gave up on createSession without an answer (rather than a refusal). */
+  isSessionTimeout(error: unknown): boolean;
 }
 
 export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks) {
@@ -121,7 +127,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       // congested link) should not cost the agent a sign-in. A second timeout, or any refusal, is reported. While
       // the softphone reconnects by itself after a lost connection, its own schedule of tries does this instead.
       const sessionId = await connect().catch((error: unknown) => {
-        if (!isSessionTimeout(error) || abandoned() || state().autoReconnect !== undefined) throw error;
+        if (!hooks.isSessionTimeout(error) || abandoned() || state().autoReconnect !== undefined) throw error;
         return connect();
       });
       performance.mark('softphone:create-session-end');
@@ -135,7 +141,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
       dispatch({ type: 'session-created', sessionId, agent: { userName: token.user_name, userId: token.user_id } });
       tokenRefresher.start(expiresAt);
     } catch (error) {
-      if (!abandoned()) signInFailed(`Could not connect to the voice service. ${describeVoiceError(error)}`);
+      if (!abandoned()) signInFailed(`Could not connect to the voice service. ${hooks.describeVoiceError(error)}`);
     }
   }
 
@@ -143,7 +149,7 @@ export function createSessionActions(runtime: StoreRuntime, hooks: SessionHooks)
     try {
       await voice.reconnectCall(call.callId);
     } catch (error) {
-      dispatch({ type: 'call-resume-failed', callId: call.callId, message: `${callNotResumed} ${describeVoiceError(error)}` });
+      dispatch({ type: 'call-resume-failed', callId: call.callId, message: `${callNotResumed} ${hooks.describeVoiceError(error)}` });
       return;
     }
     dispatch({ type: 'call-resumed', callId: call.callId });

@@ -7,7 +7,9 @@ import type { AgentPreferences, Call } from './softphone-state';
 import type { PreferencesStorage } from './preference-actions';
 import { answerTimeoutMs } from './inbound-actions';
 import { dialTimeoutMs } from './outbound-actions';
-import { confirmationTimeoutMs, createSoftphoneStore } from './softphone-store';
+import { confirmationTimeoutMs } from './hangup-issuer';
+import * as callMachinery from './call-machinery';
+import { createSoftphoneStore } from './softphone-store';
 import { refreshDelayFor, retryDelayFor } from './token-refresher';
 import { deferred, type Deferred } from '@/testing/deferred';
 import { FakeVoiceAdapter } from './testing/fake-voice-adapter';
@@ -120,7 +122,7 @@ function setup(recoveryStorage = new MemoryRecoveryStorage()) {
     preferencesStorage: new MemoryPreferencesStorage(),
     playAutoAnswerTone: vi.fn(),
   };
-  const store = createSoftphoneStore(deps);
+  const store = createSoftphoneStore(deps, { callMachinery });
   const goOnline = () => {
     for (const listener of [...onlineListeners]) listener();
   };
@@ -1939,5 +1941,79 @@ describe('availability, wrap-up and auto-answer', () => {
     expect(store.getState().preferences).toMatchObject({ wrapUpSeconds: 600, autoAnswerSeconds: 1 });
     actions.setShiftSettings({ wrapUpSeconds: Number.NaN, autoAnswerSeconds: undefined });
     expect(store.getState().preferences).toEqual({ availability: 'available', wrapUpSeconds: 0 });
+  });
+});
+
+describe('the call machinery, its own chunk', () => {
+  /** A store that fetches the call machinery as the app does, through `load` (a dynamic import by default). */
+  function lazySetup(load: () => Promise<typeof callMachinery>) {
+    const adapter = new FakeVoiceAdapter();
+    const loads = vi.fn(load);
+    const store = createSoftphoneStore(
+      {
+        loadAdapter: async () => adapter,
+        requestToken: async () => janeTokenExchangeFixture.response,
+        parseDialInput: async (input: string) => parseAsTyped(input),
+        checkMicrophone: async (): Promise<MicrophoneCheck> => ({ ok: true }),
+        now: () => signInInstant,
+        random: () => 0.5,
+        onNetworkOnline: () => () => undefined,
+        setTimer: () => () => undefined,
+      },
+      { loadCallMachinery: loads },
+    );
+    return { adapter, store, loads };
+  }
+
+  async function signInLazily(harness: ReturnType<typeof lazySetup>) {
+    const signingIn = harness.store.actions.signIn('Jane');
+    await vi.waitFor(() => harness.adapter.lastRequest('createSession'));
+    harness.adapter.lastRequest('createSession').resolve('SESSION-1');
+    await signingIn;
+  }
+
+  it('is not fetched to show the sign-in page, and comes with the voice adapter at sign-in', async () => {
+    const harness = lazySetup(() => import('./call-machinery'));
+    expect(harness.loads).not.toHaveBeenCalled();
+    await signInLazily(harness);
+    expect(harness.store.getState().connection).toBe('ready');
+    expect(harness.loads).toHaveBeenCalledTimes(1);
+  });
+
+  it('handles the calls once loaded: an invite rings and Answer answers it', async () => {
+    const harness = lazySetup(() => import('./call-machinery'));
+    await signInLazily(harness);
+    harness.adapter.emit({ type: 'call-invite', callId: 'IN-1', from: '447700900001', channelType: 'phone' });
+    expect(harness.store.getState().calls['IN-1']?.state).toBe('ringing');
+    const answering = harness.store.actions.answer('IN-1');
+    await vi.waitFor(() => harness.adapter.lastRequest('answer'));
+    harness.adapter.lastRequest('answer').resolve(undefined);
+    await answering;
+    expect(harness.store.getState().calls['IN-1']?.state).not.toBe('ringing');
+  });
+
+  it('before sign-in, an asynchronous call action loads it and then acts; a synchronous one has nothing to act on', async () => {
+    const harness = lazySetup(() => import('./call-machinery'));
+    expect(harness.store.actions.microphoneTrack('IN-1')).toBeUndefined();
+    expect(() => harness.store.actions.editDial()).not.toThrow();
+    await harness.store.actions.dial('+447700900123');
+    expect(harness.loads).toHaveBeenCalledTimes(1);
+    // Not signed in: the dial is refused in words, as it was before the machinery was a chunk of its own.
+    expect(harness.store.getState().dialError).toBeTruthy();
+  });
+
+  it('a failed download fails the sign-in with a way forward, and the next sign-in fetches it again', async () => {
+    let fail = true;
+    const harness = lazySetup(async () => {
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return callMachinery;
+    });
+    await harness.store.actions.signIn('Jane');
+    expect(harness.store.getState().connection).toBe('error');
+    expect(harness.store.getState().connectionError).toMatch(/could not be downloaded.*Reload the page/);
+    fail = false;
+    await signInLazily(harness);
+    expect(harness.store.getState().connection).toBe('ready');
+    expect(harness.loads).toHaveBeenCalledTimes(2);
   });
 });

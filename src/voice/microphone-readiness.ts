@@ -2,7 +2,7 @@
 // The check is there because the SDK reports a microphone it could not open only as "Inbound call failed", and
 // that invite can then no longer be answered. Once a check has found the microphone working, and while the
 // browser keeps granting it and no device comes or goes, the check is left to the SDK's own getUserMedia.
-import { checkMicrophone, type MicrophoneCheck } from './microphone-check';
+import type { MicrophoneCheck } from './microphone-check';
 
 type PermissionsLike = Pick<Permissions, 'query'>;
 type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'addEventListener'>;
@@ -36,6 +36,8 @@ export function createMicrophoneReadiness(permissions: PermissionsLike | undefin
 
   return {
     async check() {
+      // Its own small chunk (with the messages for each failure): not needed to show the sign-in page.
+      const { checkMicrophone } = await import('./microphone-check');
       const result = await checkMicrophone(mediaDevices);
       worked = result.ok;
       return result;
