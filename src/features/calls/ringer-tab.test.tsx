@@ -147,6 +147,20 @@ describe('one agent in several tabs: only the ringer tab rings', () => {
     expect(notifications[0]?.closed).toBe(true);
   });
 
+  it('the ring is made and loaded before the first call, so that call only starts it', async () => {
+    const store = storeWithAgent(`Jane${agentCount}`);
+    await render(store);
+    await vi.waitFor(() => expect(ringtone()?.getAttribute('src')).toMatch(/^blob:/));
+    const prepared = ringtone()?.getAttribute('src');
+    expect(play).not.toHaveBeenCalled();
+
+    act(() => store.setState({ calls: { [invite.id]: invite } }));
+    await settle();
+    expect(ringtone()?.dataset.state).toBe('playing');
+    expect(play).toHaveBeenCalledTimes(1);
+    expect(ringtone()?.getAttribute('src')).toBe(prepared);
+  });
+
   it('signing out (the workspace goes) releases the lock for the next tab', async () => {
     const agent = `Jane${agentCount}`;
     await render(storeWithAgent(agent));

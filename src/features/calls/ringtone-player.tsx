@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { selectRingerDevice, useAudioDevices } from '@/devices/audio-devices-store';
 import { afterNextPaint } from '@/lib/after-next-paint';
+import { whenIdle } from '@/lib/when-idle';
 import { routeAudioElement } from '@/voice/audio-output';
 import { selectHasCallInProgress, selectIsRinging } from '@/store/selectors';
 import { useSoftphone } from '@/store/use-softphone';
@@ -42,6 +43,18 @@ export function RingtonePlayer() {
   useEffect(() => {
     if (audio.current) void routeAudioElement(audio.current, ringer);
   }, [ringer]);
+
+  // Both tones are made, and the ring loaded into the element, while nothing rings (the player is mounted at
+  // sign-in): synthesising a tone takes ~15 ms and loading it a few more, which the shift's first call would
+  // otherwise wait for before it is heard.
+  useEffect(() => {
+    const element = audio.current;
+    return whenIdle(() => {
+      const ring = soundUrl('ring');
+      soundUrl('call-waiting');
+      if (element && !element.getAttribute('src')) element.src = ring;
+    });
+  }, []);
 
   // Started and stopped once the frame showing the call (or its answer) is painted: starting the <audio> costs a
   // few ms of the main thread, which the agent should not wait for to see the call; 16 ms of ring is not heard.
