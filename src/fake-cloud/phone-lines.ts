@@ -65,6 +65,8 @@ interface PhoneLine {
   contactCenterLeg?: string;
   /** The contact center's `talk` being said now. */
   prompt?: string;
+  /** Every `talk` the contact center said during this call, in order (repeats included). */
+  said: string[];
   /** The contact center's input is collecting keys now. */
   listening?: boolean;
   /** Why the contact center's NCCO failed (the call then ended). */
@@ -106,6 +108,7 @@ function forgetCall(line: PhoneLine) {
   line.alerting = undefined;
   line.contactCenterLeg = undefined;
   line.prompt = undefined;
+  line.said = [];
   line.listening = undefined;
   line.problem = undefined;
   line.callerConnect = undefined;
@@ -140,7 +143,7 @@ export class PhoneLines {
       number = String(this.nextNumber);
       this.nextNumber += 1;
     }
-    const line: PhoneLine = { number, status: 'idle', digits: '', listener };
+    const line: PhoneLine = { number, status: 'idle', digits: '', said: [], listener };
     this.lines.set(number, line);
     return this.snapshotOf(line);
   }
@@ -245,6 +248,7 @@ export class PhoneLines {
       says: (text) => {
         if (!ours(legId)) return;
         line.prompt = text;
+        line.said = [...line.said, text];
         this.notify(line);
       },
       listening: (on) => {
@@ -545,7 +549,7 @@ export class PhoneLines {
   }
 
   private snapshotOf(line: PhoneLine): PhoneSnapshot {
-    const { number, status, remote, direction, callId, digits, outcome, mediaKey, prompt, listening, problem } = line;
+    const { number, status, remote, direction, callId, digits, outcome, mediaKey, prompt, said, listening, problem } = line;
     const relayed = (key: string | undefined) => (key === undefined ? 0 : (this.ctx.media.relayedFrames?.(key) ?? 0));
     const partner = mediaKey === undefined ? undefined : (this.bridgedKeyOf(line) ?? callId);
     return {
@@ -557,6 +561,7 @@ export class PhoneLines {
       digits,
       ...(outcome === undefined ? {} : { outcome }),
       ...(prompt === undefined || status !== 'connected' ? {} : { prompt }),
+      ...(said.length === 0 ? {} : { said }),
       ...(listening === true && status === 'connected' ? { listening } : {}),
       ...(problem === undefined ? {} : { problem }),
       ...(this.ctx.contactCenter ? { contactCenterNumber: this.ctx.contactCenter.number } : {}),

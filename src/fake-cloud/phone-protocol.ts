@@ -40,6 +40,8 @@ export interface PhoneSnapshot {
   media: { framesToAgent: number; framesFromAgent: number };
   /** A call to the contact center: the `talk` text it is saying now. */
   prompt?: string;
+  /** A call to the contact center: every `talk` it said during the current or last call, in order. */
+  said?: string[];
   /** A call to the contact center: its `input` is collecting keys now (keys pressed while it talks are not heard). */
   listening?: boolean;
   /** A call to the contact center whose NCCO failed: why (the error Vonage reports to the event URL). */

@@ -75,6 +75,17 @@ export function PhoneApp({ connection }: { connection: PhoneConnection }) {
               The contact center says: <q className="break-words">{phone.prompt}</q>
             </p>
           )}
+          {phone?.said !== undefined && (
+            <div className="text-sm text-slate-700">
+              <p>Said so far:</p>
+              <ol aria-label="What the contact center said" className="mt-1 list-decimal space-y-0.5 pl-5">
+                {/* The same prompt can be said twice (a menu repeated): its place in the call is its identity. */}
+                {phone.said.map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ol>
+            </div>
+          )}
           {status === 'connected' && phone?.listening === true && (
             <p aria-live="polite" className="text-sm font-medium text-indigo-900">
               The contact center is waiting for your keys.

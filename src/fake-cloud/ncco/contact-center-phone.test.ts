@@ -44,6 +44,24 @@ describe('the Phone calls the contact center', () => {
     expect(last()?.listening).toBeUndefined();
     await vi.advanceTimersByTimeAsync(800);
     expect(last()).toMatchObject({ status: 'ended', outcome: 'remote-hung-up' });
+    // Every talk stays listed, in order, for the ended call too (a short one may be over before anyone reads it).
+    expect(last()?.said).toEqual(['Press 1 for Jane', 'Goodbye']);
+  });
+
+  it('lists a prompt said twice twice, and the next call starts with nothing said', async () => {
+    const { ctx, phones, phone, last, backend } = withPhone();
+    backend.answerNcco = [
+      { action: 'talk', text: 'Menu' },
+      { action: 'talk', text: 'Menu' },
+    ];
+    phones.callContactCenter(phone);
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs + 5_000);
+    expect(last()).toMatchObject({ status: 'ended', said: ['Menu', 'Menu'] });
+    backend.answerNcco = [{ action: 'input', type: ['dtmf'], dtmf: { maxDigits: 1 }, eventUrl: [inputUrl] }];
+    phones.callContactCenter(phone);
+    await vi.advanceTimersByTimeAsync(ctx.timing.calleeRingDelayMs);
+    expect(last()).toMatchObject({ status: 'connected' });
+    expect(last()?.said).toBeUndefined();
   });
 
   it('once an agent answers, the Phone talks to the agent’s leg (its audio is offered again and joined to it)', async () => {
