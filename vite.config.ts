@@ -77,8 +77,15 @@ export default defineConfig(({ mode }) => {
       sourcemap: demo,
       // Every browser the softphone supports (WebRTC, Web Locks) has modulepreload: no polyfill in the entry.
       modulePreload: { polyfill: false },
-      // The emulator demo is two pages: the softphone and the Phone (phone.html).
-      ...(emulator ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, 'index.html'), phone: path.resolve(import.meta.dirname, 'phone.html') } } } : {}),
+      rolldownOptions: {
+        // The emulator demo is two pages: the softphone and the Phone (phone.html).
+        ...(emulator ? { input: { main: path.resolve(import.meta.dirname, 'index.html'), phone: path.resolve(import.meta.dirname, 'phone.html') } } : {}),
+        // What the softphone's page loads before its first render (its entry's static imports: React, the store,
+        // the sign-in form) in one chunk, not split into small shared chunks by which lazy chunk also uses them:
+        // fewer requests, and one gzip stream compresses better than five (about 1 KB less). Not with two pages
+        // (the emulator demo): their entries would share that chunk and each page would run both.
+        ...(emulator ? {} : { output: { codeSplitting: { groups: [{ name: 'page', tags: ['$initial'] }] } } }),
+      },
     },
   };
 });

@@ -9,6 +9,7 @@ import { OrganizationSignInScreen } from './app/organization-sign-in-screen';
 import { createSoftphoneStore } from './store/softphone-store';
 import type { VoiceEndpoints } from './voice/voice-adapter';
 import { loadVoiceAdapter, preloadVoiceSdk } from './voice/load-voice-adapter';
+import { preloadVoiceSdkChunkAfterPaint } from './app/preload-voice-sdk-chunk';
 import { createMicrophoneReadiness } from './voice/microphone-readiness';
 import { warnBeforeLeavingDuringCalls } from './app/leave-warning';
 import { tabRecoveryStorage } from './app/tab-recovery-storage';
@@ -110,7 +111,7 @@ function start(config: AppConfig) {
   // The cloud inside the page (the static demo) must be listening before the SDK's module is evaluated (engine.io
   // takes `WebSocket` at import); against the emulator or Vonage the SDK can be evaluated at once.
   const sdkWaitsForTheCloud = demoBuild && import.meta.env.VITE_DEMO_CLOUD !== 'emulator';
-  // Evaluate the SDK (index.html's modulepreload has fetched and compiled it) and fetch the signed-in screen while
+  // Evaluate the SDK (modulepreloaded once the form was painted: preload-voice-sdk-chunk.ts) and fetch the signed-in screen while
   // the agent is still typing their name.
   // The token client first, and the SDK's evaluation (a few hundred ms of the main thread on a slow machine) once it
   // is in: an agent who clicks Sign in at once has the token request on its way while the SDK evaluates.
@@ -171,3 +172,5 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>{buildTimeConfig.ok ? start(buildTimeConfig.config) : configProblems(buildTimeConfig.problems)}</StrictMode>,
 );
+// The SDK's chunk is fetched and compiled once the sign-in form is on screen, while the agent types.
+preloadVoiceSdkChunkAfterPaint();

@@ -76,7 +76,7 @@ function readLoadTimeline({ entryFile, sdkFile }) {
     tokenStart: mark('softphone:token-request-start'),
     tokenEnd: mark('softphone:token-request-end'),
     sdkStart: mark('softphone:sdk-chunk-start'),
-    // index.html's modulepreload fetches (and compiles) the SDK's chunk from page start, before the app asks for it.
+    // A modulepreload fetches (and compiles) the SDK's chunk once the form is painted, before the app asks for it.
     sdkFetchStart: resource(sdkFile)?.startTime,
     sdkResponseEnd: resource(sdkFile)?.responseEnd,
     sdkEnd: mark('softphone:sdk-chunk-end'),
@@ -110,7 +110,7 @@ function loadPhases(t) {
       entryChunkFetchPastDocument: t.entryResponseEnd - t.documentEnd,
       clickToTokenRequest: t.tokenStart - t.signInClickAt,
       tokenRequest: t.tokenEnd - t.tokenStart,
-      // From the page's modulepreload (at page start), beside the entry: not on the chain after the click.
+      // From the modulepreload added once the form is painted: beside the agent's typing, not after the click.
       sdkChunkFetch: t.sdkResponseEnd - t.sdkFetchStart,
       clickToSdkEvaluateStart: Math.max(t.sdkStart, t.sdkResponseEnd) - t.signInClickAt,
       // The app asks for the module (its fetch long done) → the module evaluated: the SDK's own start-up.

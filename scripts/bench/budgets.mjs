@@ -38,7 +38,7 @@ export function benchRows({ production, floor, agent, history }) {
   phase('sign-in form painted, clicked', p.signInFormPaintedThenClicked);
   phase('click → token and SDK chunk both in', p.clickToReadyOfTokenAndSdk);
   phase('    of which: token request', q.tokenRequest);
-  phase('    of which: SDK chunk fetch (from page start, beside the entry)', q.sdkChunkFetch);
+  phase('    of which: SDK chunk fetch (modulepreload from the form painted)', q.sdkChunkFetch);
   phase('    of which: click → SDK evaluation starts', q.clickToSdkEvaluateStart);
   phase('    of which: SDK chunk evaluate', q.sdkChunkEvaluate);
   phase('voice client, Call details chunk', p.voiceClientAndCallDetailsChunk);
