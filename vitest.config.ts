@@ -18,7 +18,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts', 'vite-plugins/**/*.test.ts'] },
+        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts', 'vite-plugins/**/*.test.ts', 'scripts/**/*.test.ts'] },
       },
       {
         resolve: { alias },
