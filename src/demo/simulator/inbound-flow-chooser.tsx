@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { memo, useEffect, useId, useState, type FormEvent } from 'react';
 import { MessageAlert } from '@/components/alert';
 import { Button } from '@/components/button';
 import type { FakeVonageControl } from '@/fake-cloud/control-api';
@@ -25,9 +25,10 @@ function kindOf(flow: InboundFlow): FlowKind {
 /**
  * Which NCCO the contact center's number answers with, as the seed backend's settings page chooses it: Jane,
  * the IVR (the default) or a custom NCCO, checked as Vonage checks it and never applied when invalid. The
- * flows run on the emulator (its backend routes); the static demo shows the number only.
+ * flows run on the emulator (its backend routes); the static demo shows the number only. Memoised: it reads no
+ * call state, so the simulator's re-render on every ring and answer need not redo it.
  */
-export function InboundFlowChooser({ cloud }: { cloud: FakeVonageControl }) {
+export const InboundFlowChooser = memo(function InboundFlowChooser({ cloud }: { cloud: FakeVonageControl }) {
   const emulator = import.meta.env.VITE_DEMO_CLOUD === 'emulator';
   const [number, setNumber] = useState(demoContactCenterNumber);
   const [chosen, setChosen] = useState<FlowKind>('ivr');
@@ -155,4 +156,4 @@ export function InboundFlowChooser({ cloud }: { cloud: FakeVonageControl }) {
       )}
     </div>
   );
-}
+});
