@@ -44,6 +44,9 @@ export function benchRows({ production, floor, agent, history }) {
   phase('voice client, Call details chunk', p.voiceClientAndCallDetailsChunk);
   phase('createSession', p.createSession);
   phase('Ready painted', p.readyPainted);
+  if (agent.typingAgentClickToReadyMs) {
+    rows.push({ metric: `an agent who types (1.5 s): click → Ready, median of ${agent.typingAgentClickToReadyMs.runs}`, value: `${agent.typingAgentClickToReadyMs.median} ms` });
+  }
   rows.push({ metric: `reload while signed in → Ready, median of ${agent.reloadToReadyMs.runs}`, value: `${agent.reloadToReadyMs.median} ms` });
   rows.push({ metric: `invite → Incoming call painted, p95 of ${invite.invites}`, value: `${invite.p95} ms (median ${invite.median})`, budget: budgets.inviteToIncomingCallPaintedP95Ms, actual: invite.p95, unit: 'ms' });
   rows.push({ metric: '  SDK and app work, p95', value: `${invite.sdkAndAppWorkMs.p95} ms` });
