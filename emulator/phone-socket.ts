@@ -41,10 +41,20 @@ export function carryPhone(ws: WebSocket, phones: PhoneLines, requested: string 
     }
     run(request).catch((error: unknown) => {
       if (!(error instanceof CloudError)) console.warn('[emulator] phone request failed', error);
+      if (isMootOffer(request, error)) return;
       send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     });
   });
   const hangUp = () => phones.unregister(number);
   ws.on('close', hangUp);
   ws.on('error', hangUp);
+}
+
+/**
+ * The page's audio offered for a call that ended before the offer landed (a contact center flow that fails at
+ * once, a caller who hangs up): nothing to tell the person at the Phone, whose page already shows the end and
+ * closes that audio itself. Any other refusal is shown.
+ */
+export function isMootOffer(request: PhoneRequest, error: unknown): boolean {
+  return request.type === 'offer' && error instanceof CloudError && error.code === 'phone:error:no-call';
 }
